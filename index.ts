@@ -2,4 +2,6 @@
  * pulumi-zenlayer: Pulumi resources for Zenlayer Cloud.
  * @packageDocumentation
  */
-export { sign } from "./sdk/signing/signer";
+import * as zec from "./provider/zec/index";
+
+export { zec };

@@ -1,0 +1,46 @@
+import { formatElapsed } from "../shared/duration";
+import { isWaitTimeoutError } from "../../sdk/index";
+import type { NicInfo } from "../../sdk/index";
+import { outputsFromNic } from "./outputs";
+import type { AttachmentInputs, AttachmentOutputs } from "./types";
+
+/** The property under which the engine keeps a dynamic resource's serialized provider. */
+const PROVIDER_KEY = "__provider";
+
+/**
+ * Adds the operation and what to do to a waiter's timeout; other errors pass unchanged.
+ * @internal
+ */
+export function explainTimeout(error: unknown, operation: string, advice: string): unknown {
+  if (!isWaitTimeoutError(error)) {
+    return error;
+  }
+  return new Error(
+    `${operation} did not finish within ${formatElapsed(error.timeoutMs)} (last status ${error.lastObserved ?? "unknown"}). ${advice}`,
+  );
+}
+
+function outputsSoFar(inputs: AttachmentInputs, nic: NicInfo | undefined): AttachmentOutputs {
+  if (nic !== undefined) {
+    return outputsFromNic(inputs, nic);
+  }
+  const empty = { status: "UNKNOWN", nicType: "", nicName: "", regionId: "", vpcId: "", subnetId: "" };
+  return { ...inputs, ...empty, primaryIpv4: "", privateIpList: [], macAddress: "" };
+}
+
+/**
+ * An error the dynamic-provider host reports as "created, but not ready": the engine keeps the
+ * resource in state and the next `up` continues it through `update`. The serialized provider
+ * must be copied into the properties by hand, or a later `destroy` would have no code to run.
+ * @internal
+ */
+export function partialFailure(
+  id: string,
+  inputs: AttachmentInputs & Record<string, unknown>,
+  nic: NicInfo | undefined,
+  cause: unknown,
+): Error & { id: string; properties: Record<string, unknown>; reasons: string[] } {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const properties: Record<string, unknown> = { ...outputsSoFar(inputs, nic), [PROVIDER_KEY]: inputs[PROVIDER_KEY] };
+  return Object.assign(new Error(message), { id, properties, reasons: [message] });
+}

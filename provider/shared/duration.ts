@@ -1,0 +1,39 @@
+const UNIT_MS: Readonly<Record<string, number>> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
+
+const WHOLE = /^(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h)(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))*$/;
+const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g;
+
+/**
+ * Parses a Go-style duration such as `"10m"`, `"1h30m"` or `"90s"` into milliseconds, the format
+ * Terraform users already write in `timeouts` blocks. Returns `undefined` for anything else, so
+ * callers can name the offending property in their own error.
+ * @public
+ */
+export function parseDuration(text: string): number | undefined {
+  if (!WHOLE.test(text)) {
+    return undefined;
+  }
+  let total = 0;
+  for (const match of text.matchAll(PART)) {
+    total += Number(match[1]) * (UNIT_MS[match[2] ?? ""] ?? Number.NaN);
+  }
+  return Number.isFinite(total) ? Math.round(total) : undefined;
+}
+
+/** Formats milliseconds the short way people read in progress lines: `12s`, `3m04s`. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 60) {
+    return `${seconds}s`;
+  }
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
+}

@@ -1,0 +1,53 @@
+import type { ClientSettings, ZecClient } from "../../sdk/index";
+
+/** Polling bounds for status waits: start quick, back off to at most the maximum. */
+export interface PollingSettings {
+  readonly minDelayMs: number;
+  readonly maxDelayMs: number;
+}
+
+/**
+ * What every handler needs for one call: a client built from the configuration in force right
+ * now, polling bounds and a place to print progress. Built per call, never captured, so rotated
+ * credentials and changed environment variables take effect without re-deploying anything.
+ * @internal
+ */
+export interface HandlerContext {
+  readonly client: ZecClient;
+  readonly polling: PollingSettings;
+  readonly log: (line: string) => void;
+  readonly now: () => number;
+}
+
+/**
+ * Options for building a provider: production uses none of them; tests and tools use them to
+ * point at a simulator with fast polling.
+ * @public
+ */
+export interface ProviderOptions {
+  /** Settings that win over stack config and the environment. */
+  readonly clientSettings?: ClientSettings;
+  /** Environment to read settings from; defaults to `process.env`, read at call time. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly polling?: PollingSettings;
+  readonly log?: (line: string) => void;
+}
+
+/** Default polling: a first look after a second, then jittered backoff up to ten seconds. */
+export const DEFAULT_POLLING: PollingSettings = { minDelayMs: 1000, maxDelayMs: 10_000 };
+
+function positiveNumber(text: string | undefined): number | undefined {
+  const value = text === undefined ? Number.NaN : Number(text);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+/**
+ * Polling bounds from `PULUMI_ZENLAYER_POLL_MIN_MS` / `PULUMI_ZENLAYER_POLL_MAX_MS`, which let
+ * tests and local simulators run fast without changing the program.
+ * @internal
+ */
+export function pollingFromEnv(env: Readonly<Record<string, string | undefined>>): PollingSettings {
+  const minDelayMs = positiveNumber(env["PULUMI_ZENLAYER_POLL_MIN_MS"]) ?? DEFAULT_POLLING.minDelayMs;
+  const maxDelayMs = positiveNumber(env["PULUMI_ZENLAYER_POLL_MAX_MS"]) ?? DEFAULT_POLLING.maxDelayMs;
+  return { minDelayMs, maxDelayMs: Math.max(minDelayMs, maxDelayMs) };
+}

@@ -1,0 +1,30 @@
+import { formatElapsed } from "./duration";
+
+/** How often, at most, a waiting handler prints a progress line. */
+export const PROGRESS_INTERVAL_MS = 5000;
+
+/** What a waiter reports each time it looks at the cloud. */
+export interface ProgressEvent {
+  readonly observed: string;
+  readonly elapsedMs: number;
+}
+
+/**
+ * Builds a throttled progress callback: long waits (a detach can take minutes) print a concise
+ * line every few seconds instead of one per poll, so the Pulumi output stays readable.
+ * @internal
+ */
+export function progressPrinter(
+  describe: (observed: string) => string,
+  print: (line: string) => void = (line) => console.log(line),
+  intervalMs: number = PROGRESS_INTERVAL_MS,
+): (event: ProgressEvent) => void {
+  let lastPrintedAt = Number.NEGATIVE_INFINITY;
+  return (event) => {
+    if (event.elapsedMs - lastPrintedAt < intervalMs) {
+      return;
+    }
+    lastPrintedAt = event.elapsedMs;
+    print(`${describe(event.observed)}, ${formatElapsed(event.elapsedMs)}`);
+  };
+}
