@@ -22,7 +22,8 @@ const ADVICE: Readonly<Record<string, string>> = {
     "resource from the program with `retainOnDelete: true` or `pulumi state delete <urn>`",
   INVALID_NIC_LB_ASSOCIATED:
     "an IP of this NIC is a load balancer backend; remove it from the load balancer, then run the command again",
-  INVALID_NIC_INSTANCE_REGION_MISMATCH: "the NIC and the instance must be in the same region; pick a NIC there",
+  INVALID_NIC_INSTANCE_REGION_MISMATCH:
+    "the NIC and the instance must be in the same region; pick a NIC there",
   INVALID_INSTANCE_NIC_LIMIT: "the instance has as many NICs as it can take; detach another NIC first",
   OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT:
     "the instance must be RUNNING; start it and run the command again, or use `deletedWith`/`retainOnDelete`",
@@ -34,6 +35,7 @@ const ADVICE: Readonly<Record<string, string>> = {
  * @internal
  */
 export function describeApiFailure(what: string, error: ZenlayerApiError): string {
-  const advice = ADVICE[error.code] ?? "see the Zenlayer error code above; fix the cause and run the command again";
+  const advice =
+    ADVICE[error.code] ?? "see the Zenlayer error code above; fix the cause and run the command again";
   return `${what}: Zenlayer answered ${error.code} (request id ${error.requestId ?? "none"}): ${advice}`;
 }

@@ -39,7 +39,11 @@ function readiness(nic: NicInfo | undefined, nicId: string, instanceId: string):
 }
 
 /** Sends AttachNetworkInterface once; status conflicts become "try again", not failures. */
-async function tryAttach(ctx: HandlerContext, nicId: string, instanceId: string): Promise<WaitDecision<void>> {
+async function tryAttach(
+  ctx: HandlerContext,
+  nicId: string,
+  instanceId: string,
+): Promise<WaitDecision<void>> {
   try {
     await ctx.client.attachNetworkInterface({ nicId, instanceId });
     return { kind: "done", value: undefined };
@@ -64,7 +68,11 @@ async function tryAttach(ctx: HandlerContext, nicId: string, instanceId: string)
   }
 }
 
-function attachedDecision(nic: NicInfo | undefined, nicId: string, instanceId: string): WaitDecision<NicInfo> {
+function attachedDecision(
+  nic: NicInfo | undefined,
+  nicId: string,
+  instanceId: string,
+): WaitDecision<NicInfo> {
   if (nic === undefined) {
     return { kind: "failed", error: new Error(`NIC ${nicId} disappeared while attaching to ${instanceId}`) };
   }
@@ -98,7 +106,10 @@ export async function attachAndWait(
   return withInstanceLock(instanceId, async () => {
     const say = progressPrinter((status) => `nic ${nicId} ${status} to ${instanceId}`, ctx.log);
     const options = () => ({ ...ctx.polling, timeoutMs: remaining(ctx, deadline), onProgress: say });
-    const nic = await waitUntil(async () => readiness(await findNic(ctx.client, nicId), nicId, instanceId), options());
+    const nic = await waitUntil(
+      async () => readiness(await findNic(ctx.client, nicId), nicId, instanceId),
+      options(),
+    );
     progress.lastNic = nic;
     if (!isBoundTo(nic, instanceId)) {
       await waitUntil(() => tryAttach(ctx, nicId, instanceId), options());

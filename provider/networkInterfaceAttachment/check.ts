@@ -10,7 +10,10 @@ function checkId(property: string, value: unknown): Failure | undefined {
     return undefined;
   }
   if (typeof value !== "string" || value.length === 0) {
-    return { property, reason: `${property} is required and must be a non-empty string, such as "1475945014486896967"` };
+    return {
+      property,
+      reason: `${property} is required and must be a non-empty string, such as "1475945014486896967"`,
+    };
   }
   if (/\s/.test(value)) {
     return { property, reason: `${property} must not contain whitespace; got ${JSON.stringify(value)}` };
@@ -23,7 +26,9 @@ function checkTimeouts(value: unknown): Failure[] {
     return [];
   }
   if (typeof value !== "object" || Array.isArray(value)) {
-    return [{ property: "timeouts", reason: 'timeouts must be an object such as { create: "10m", delete: "15m" }' }];
+    return [
+      { property: "timeouts", reason: 'timeouts must be an object such as { create: "10m", delete: "15m" }' },
+    ];
   }
   const failures: Failure[] = [];
   for (const [key, duration] of Object.entries(value as Record<string, unknown>)) {

@@ -25,7 +25,9 @@ function nothingToDetach(nic: NicInfo | undefined, nicId: string, instanceId: st
 
 /** Waits out an ATTACHING NIC: detaching it mid-way is refused, and its end state decides what to do. */
 function settled(nic: NicInfo | undefined): WaitDecision<NicInfo | undefined> {
-  return nic?.status === "ATTACHING" ? { kind: "pending", observed: "ATTACHING" } : { kind: "done", value: nic };
+  return nic?.status === "ATTACHING"
+    ? { kind: "pending", observed: "ATTACHING" }
+    : { kind: "done", value: nic };
 }
 
 function detachNeed(nicId: string, instanceId: string): InstanceNeed {
@@ -52,7 +54,11 @@ async function conflictDecision(
 }
 
 /** Sends DetachNetworkInterface once and maps every documented answer to done, retry or fail. */
-async function tryDetach(ctx: HandlerContext, nicId: string, instanceId: string): Promise<WaitDecision<void>> {
+async function tryDetach(
+  ctx: HandlerContext,
+  nicId: string,
+  instanceId: string,
+): Promise<WaitDecision<void>> {
   try {
     await ctx.client.detachNetworkInterface({ nicId });
     return { kind: "done", value: undefined };

@@ -17,11 +17,14 @@ function sameTimeouts(a: unknown, b: unknown): boolean {
  * Pure, because the engine also calls it after a refresh with the arguments swapped.
  * @internal
  */
-export function diffAttachment(olds: Record<string, unknown>, news: Record<string, unknown>): dynamic.DiffResult {
+export function diffAttachment(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): dynamic.DiffResult {
   const replaces = REPLACING_PROPERTIES.filter(
     (property) => isUnknown(news[property]) || olds[property] !== news[property],
   );
-  const timeoutsChanged = !sameTimeouts(olds["timeouts"], news["timeouts"]);
+  const timeoutsChanged = isUnknown(news["timeouts"]) || !sameTimeouts(olds["timeouts"], news["timeouts"]);
   if (replaces.length > 0) {
     return { changes: true, replaces: [...replaces], deleteBeforeReplace: true };
   }

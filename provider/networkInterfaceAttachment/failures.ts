@@ -41,6 +41,9 @@ export function partialFailure(
   cause: unknown,
 ): Error & { id: string; properties: Record<string, unknown>; reasons: string[] } {
   const message = cause instanceof Error ? cause.message : String(cause);
-  const properties: Record<string, unknown> = { ...outputsSoFar(inputs, nic), [PROVIDER_KEY]: inputs[PROVIDER_KEY] };
+  const properties: Record<string, unknown> = {
+    ...outputsSoFar(inputs, nic),
+    [PROVIDER_KEY]: inputs[PROVIDER_KEY],
+  };
   return Object.assign(new Error(message), { id, properties, reasons: [message] });
 }

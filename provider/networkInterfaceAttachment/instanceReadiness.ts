@@ -54,7 +54,10 @@ export async function waitForRunningInstance(
   need: InstanceNeed,
   deadline: number,
 ): Promise<void> {
-  const say = progressPrinter((status) => `instance ${need.instanceId} ${status}, waiting for RUNNING`, ctx.log);
+  const say = progressPrinter(
+    (status) => `instance ${need.instanceId} ${status}, waiting for RUNNING`,
+    ctx.log,
+  );
   try {
     await waitUntil(
       async () => instanceDecision((await findInstance(ctx.client, need.instanceId))?.status, need),

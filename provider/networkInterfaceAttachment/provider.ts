@@ -22,7 +22,10 @@ const KEEP_WAITING =
 /** The ids a stored resource refers to, from its properties or, failing that, from its id. */
 function idsOf(id: string, props: Partial<AttachmentInputs>): { nicId: string; instanceId: string } {
   const parsed = parseAttachmentId(id);
-  return { nicId: props.nicId ?? parsed?.nicId ?? id, instanceId: props.instanceId ?? parsed?.instanceId ?? "" };
+  return {
+    nicId: props.nicId ?? parsed?.nicId ?? id,
+    instanceId: props.instanceId ?? parsed?.instanceId ?? "",
+  };
 }
 
 /**
@@ -55,11 +58,23 @@ export function createNetworkInterfaceAttachmentProvider(
     const progress: AttachProgress = { bound: false, lastNic: undefined };
     const deadline = deadlineFor(ctx, inputs.timeouts, "create");
     try {
-      return outputsFromNic(inputsOf(inputs), await attachAndWait(ctx, inputs.nicId, inputs.instanceId, deadline, progress));
+      return outputsFromNic(
+        inputsOf(inputs),
+        await attachAndWait(ctx, inputs.nicId, inputs.instanceId, deadline, progress),
+      );
     } catch (error) {
-      const explained = explainTimeout(error, `attaching NIC ${inputs.nicId} to instance ${inputs.instanceId}`, KEEP_WAITING);
+      const explained = explainTimeout(
+        error,
+        `attaching NIC ${inputs.nicId} to instance ${inputs.instanceId}`,
+        KEEP_WAITING,
+      );
       if (progress.bound) {
-        throw partialFailure(formatAttachmentId(inputs.nicId, inputs.instanceId), inputs, progress.lastNic, explained);
+        throw partialFailure(
+          formatAttachmentId(inputs.nicId, inputs.instanceId),
+          inputs,
+          progress.lastNic,
+          explained,
+        );
       }
       throw explained;
     }
@@ -73,7 +88,10 @@ export function createNetworkInterfaceAttachmentProvider(
       return checkAttachmentInputs(news as Record<string, unknown>);
     },
     async diff(_id, olds, news) {
-      return diffAttachment(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>);
+      return diffAttachment(
+        olds as unknown as Record<string, unknown>,
+        news as unknown as Record<string, unknown>,
+      );
     },
     async create(inputs) {
       const outs = await converge(inputs as Props);
