@@ -17,6 +17,7 @@ export function explainTimeout(error: unknown, operation: string, advice: string
   }
   return new Error(
     `${operation} did not finish within ${formatElapsed(error.timeoutMs)} (last status ${error.lastObserved ?? "unknown"}). ${advice}`,
+    { cause: error },
   );
 }
 

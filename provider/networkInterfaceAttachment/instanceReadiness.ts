@@ -68,6 +68,7 @@ export async function waitForRunningInstance(
       throw new Error(
         `cannot ${need.action}: instance ${need.instanceId} did not become RUNNING in time ` +
           `(last status ${error.lastObserved ?? "unknown"}); run the command again once it runs, or raise the timeout`,
+        { cause: error },
       );
     }
     throw error;
