@@ -1,0 +1,123 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseFailNextRule, parseFaultSettings } from "../config/faultSchema";
+import type { JsonObject } from "../config/jsonShape";
+import { asObject, optBoolean, optEnum, optNumber, optString } from "../config/jsonShape";
+import { parseSeedDocument } from "../config/seedSchema";
+import { sendAdminJson } from "../server/envelope";
+import type { SimulatorControl } from "../types/options";
+
+type AdminRoute = {
+  readonly method: "GET" | "POST";
+  readonly run: (body: unknown, control: SimulatorControl) => unknown;
+};
+
+function required(obj: JsonObject, key: string): string {
+  const value = optString(obj, key, "body");
+  if (value === undefined) throw new Error(`body.${key} is required`);
+  return value;
+}
+
+function withNic(act: (control: SimulatorControl, nicId: string, body: JsonObject) => void): AdminRoute {
+  return {
+    method: "POST",
+    run: (body, control) => act(control, required(asObject(body, "body"), "nicId"), asObject(body, "body")),
+  };
+}
+
+function withInstance(
+  act: (control: SimulatorControl, instanceId: string, body: JsonObject) => void,
+): AdminRoute {
+  return {
+    method: "POST",
+    run: (body, control) =>
+      act(control, required(asObject(body, "body"), "instanceId"), asObject(body, "body")),
+  };
+}
+
+function parseStall(body: unknown): { nicId?: string; instanceId?: string; forMs: number | "forever" } {
+  const obj = asObject(body, "body");
+  const forMs = obj["forMs"] === "forever" ? "forever" : optNumber(obj, "forMs", "body");
+  if (forMs === undefined) throw new Error('body.forMs must be a number of ms or "forever"');
+  const nicId = optString(obj, "nicId", "body");
+  const instanceId = optString(obj, "instanceId", "body");
+  return {
+    forMs,
+    ...(nicId === undefined ? {} : { nicId }),
+    ...(instanceId === undefined ? {} : { instanceId }),
+  };
+}
+
+/** The admin surface, by path below `/_simulator/`. Local use only (the server checks loopback). */
+const ROUTES: Readonly<Record<string, AdminRoute>> = {
+  state: { method: "GET", run: (_body, control) => control.snapshot() },
+  requests: { method: "GET", run: (_body, control) => control.requestLog() },
+  counts: { method: "GET", run: (_body, control) => control.actionCounts() },
+  "requests/reset": { method: "POST", run: (_body, control) => control.resetRequestLog() },
+  seed: {
+    method: "POST",
+    run: (body, control) => {
+      control.seed(parseSeedDocument(body));
+      return control.snapshot();
+    },
+  },
+  faults: { method: "POST", run: (body, control) => control.setFaults(parseFaultSettings(body)) },
+  "fail-next": { method: "POST", run: (body, control) => control.failNext(parseFailNextRule(body)) },
+  stall: { method: "POST", run: (body, control) => control.stallTransitions(parseStall(body)) },
+  "release-stalls": { method: "POST", run: (_body, control) => control.releaseStalls() },
+  "transition-delay": {
+    method: "POST",
+    run: (body, control) => control.setTransitionDelay(optNumber(asObject(body, "body"), "ms", "body") ?? 0),
+  },
+  "error-codes": {
+    method: "POST",
+    run: (body, control) =>
+      control.setErrorCodes(
+        optEnum(asObject(body, "body"), "generation", "body", ["current", "legacy"] as const) ?? "current",
+      ),
+  },
+  "out-of-band/detachNic": withNic((control, nicId) => control.outOfBand.detachNic(nicId)),
+  "out-of-band/deleteNic": withNic((control, nicId) => control.outOfBand.deleteNic(nicId)),
+  "out-of-band/associateLoadBalancer": withNic((control, nicId, body) =>
+    control.outOfBand.associateLoadBalancer(nicId, optBoolean(body, "associated", "body") ?? true),
+  ),
+  "out-of-band/attachNic": withNic((control, nicId, body) =>
+    control.outOfBand.attachNic(nicId, required(body, "instanceId")),
+  ),
+  "out-of-band/stopInstance": withInstance((control, instanceId) =>
+    control.outOfBand.stopInstance(instanceId),
+  ),
+  "out-of-band/startInstance": withInstance((control, instanceId) =>
+    control.outOfBand.startInstance(instanceId),
+  ),
+  "out-of-band/setInstanceStatus": withInstance((control, instanceId, body) =>
+    control.outOfBand.setInstanceStatus(instanceId, required(body, "status")),
+  ),
+};
+
+function parseJson(body: Buffer): unknown {
+  const text = body.toString("utf8");
+  return text.trim() === "" ? {} : (JSON.parse(text) as unknown);
+}
+
+/**
+ * Answers an admin request with plain JSON (no API envelope): the route's result, `{ok: true}`
+ * for commands, `{error}` with 400 for bad input, 404/405 for unknown routes or methods.
+ */
+export function handleAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  body: Buffer,
+  control: SimulatorControl,
+): void {
+  const route = Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
+  if (route === undefined)
+    return sendAdminJson(res, 404, { error: `unknown admin route /_simulator/${path}` });
+  if (req.method !== route.method) return sendAdminJson(res, 405, { error: `use ${route.method}` });
+  try {
+    const result = route.run(parseJson(body), control);
+    sendAdminJson(res, 200, result ?? { ok: true });
+  } catch (error) {
+    sendAdminJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
+  }
+}

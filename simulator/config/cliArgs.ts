@@ -1,0 +1,130 @@
+import { parseArgs } from "node:util";
+import type { FaultSettings, SimulatorOptions } from "../types/options";
+import { withoutUndefined } from "./jsonShape";
+
+/** What the command line asks for: simulator options plus CLI-only switches. */
+export interface CliSettings {
+  readonly help: boolean;
+  readonly seedFile: string | undefined;
+  readonly options: SimulatorOptions;
+}
+
+/** Usage text, shown by `--help`. */
+export const USAGE = `Usage: zenlayer-simulator [options]
+
+Serves a local Zenlayer Cloud API (POST /api/v2/zec) for tests and demos.
+
+  --host <addr>                 listen address (default 127.0.0.1)
+  --port <n>                    port (default 0: a free one)
+  --seed-file <file.json>       preload {subnets, instances, nics}
+  --transition-delay-ms <ms>    how long ATTACHING/DETACHING/PENDING/DELETING last (default 300)
+  --legacy-error-codes          emit the older error codes (OPERATION_FAILED_RESOURCE_NOT_FOUND, ...)
+  --nic-limit <n>               NICs per instance, primary included (default 8)
+  --access-key-id <id>          accepted key id (default SIMULATOR0KEY0ID)
+  --access-key-password <pwd>   its password (default simulator-secret-password)
+  --token <token>               also accept "Authorization: Bearer <token>" (repeatable)
+Faults (all off by default; seeded and reproducible):
+  --rate-limit <rps>            answer 429 REQUEST_LIMIT_EXCEEDED above this rate
+  --retry-after <s>             send Retry-After with those 429s
+  --error-rate <p>              probability of 500/503
+  --latency-ms <ms>             added latency per request
+  --reset-rate <p>              probability of a dropped connection
+  --html-rate <p>               probability of an HTML edge page (502) instead of JSON
+  --stale-read-ms <ms>          Describe shows pre-write state this long after a write
+  --random-seed <n>             PRNG seed for faults and ids (default 1)
+  -h, --help                    this text`;
+
+const STRING_FLAGS = [
+  "host",
+  "port",
+  "seed-file",
+  "transition-delay-ms",
+  "nic-limit",
+  "access-key-id",
+  "access-key-password",
+  "rate-limit",
+  "retry-after",
+  "error-rate",
+  "latency-ms",
+  "reset-rate",
+  "html-rate",
+  "stale-read-ms",
+  "random-seed",
+] as const;
+
+type StringFlag = (typeof STRING_FLAGS)[number];
+
+/** A numeric flag value in [min, max], or undefined when the flag is absent. */
+function numberFlag(
+  values: Partial<Record<StringFlag, string>>,
+  flag: StringFlag,
+  max = Infinity,
+  integer = false,
+) {
+  const raw = values[flag];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (
+    raw.trim() === "" ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new Error(
+      `--${flag} must be ${integer ? "an integer" : "a number"} between 0 and ${max}, got "${raw}"`,
+    );
+  }
+  return value;
+}
+
+function faultFlags(values: Partial<Record<StringFlag, string>>): FaultSettings {
+  return withoutUndefined<FaultSettings>({
+    rateLimitRps: numberFlag(values, "rate-limit"),
+    retryAfterSeconds: numberFlag(values, "retry-after"),
+    errorRate: numberFlag(values, "error-rate", 1),
+    latencyMs: numberFlag(values, "latency-ms"),
+    resetRate: numberFlag(values, "reset-rate", 1),
+    htmlRate: numberFlag(values, "html-rate", 1),
+    staleReadMs: numberFlag(values, "stale-read-ms"),
+  });
+}
+
+function accessKeys(values: Partial<Record<StringFlag, string>>): SimulatorOptions["accessKeys"] {
+  const accessKeyId = values["access-key-id"];
+  const accessKeyPassword = values["access-key-password"];
+  if (accessKeyId === undefined && accessKeyPassword === undefined) return undefined;
+  if (accessKeyId === undefined || accessKeyPassword === undefined) {
+    throw new Error("--access-key-id and --access-key-password must be given together");
+  }
+  return [{ accessKeyId, accessKeyPassword }];
+}
+
+/** Parses the command line (node:util parseArgs, strict: unknown flags are errors). */
+export function parseCliArgs(argv: readonly string[]): CliSettings {
+  const stringOptions = Object.fromEntries(STRING_FLAGS.map((flag) => [flag, { type: "string" as const }]));
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      ...stringOptions,
+      "legacy-error-codes": { type: "boolean" },
+      token: { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const strings = values as Partial<Record<StringFlag, string>>;
+  const options = withoutUndefined<SimulatorOptions>({
+    host: strings.host,
+    port: numberFlag(strings, "port", 65535, true),
+    transitionDelayMs: numberFlag(strings, "transition-delay-ms"),
+    nicLimitPerInstance: numberFlag(strings, "nic-limit", 1000, true),
+    randomSeed: numberFlag(strings, "random-seed", 2 ** 32 - 1, true),
+    errorCodes: values["legacy-error-codes"] === true ? "legacy" : undefined,
+    accessKeys: accessKeys(strings),
+    bearerTokens: Array.isArray(values.token) ? values.token.map(String) : undefined,
+    faults: faultFlags(strings),
+  });
+  return { help: values.help === true, seedFile: strings["seed-file"], options };
+}

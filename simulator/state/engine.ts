@@ -1,0 +1,144 @@
+import type { NicSubnetType } from "../types/wire";
+import { INSTANCE_IN_FLIGHT_STATUS, settleInstance } from "./instanceStateMachine";
+import { buildNic } from "./nicFactory";
+import { NIC_IN_FLIGHT_STATUS, settleNic } from "./nicStateMachine";
+import type { InstanceRecord, NicRecord, SubnetRecord } from "./records";
+import type { StaleReads } from "./staleView";
+import type { Store } from "./store";
+import type { StallDuration, TransitionScheduler } from "./transitions";
+
+/** Random decisions the fault injector makes about writes; drawn when the write is accepted. */
+export interface WriteFaults {
+  createFails(): boolean;
+  transitionStall(): StallDuration | undefined;
+}
+
+/** What CreateNetworkInterface needs once its parameters are validated. */
+export interface NewNic {
+  readonly name: string;
+  readonly subnet: SubnetRecord;
+  readonly nicSubnetType: NicSubnetType;
+  readonly securityGroupId?: string | undefined;
+  readonly resourceGroupId?: string | undefined;
+}
+
+/** The scheduler key of a NIC's transition. */
+export const nicKey = (nicId: string): string => `nic:${nicId}`;
+/** The scheduler key of an instance's transition. */
+export const instanceKey = (instanceId: string): string => `instance:${instanceId}`;
+
+/**
+ * Applies accepted writes: moves the record into its in-flight status now, remembers the
+ * pre-write snapshot for stale reads, and schedules the settlement. Callers check the rules
+ * (nicStateMachine, instanceStateMachine) first; the engine only mutates.
+ */
+export class Engine {
+  constructor(
+    readonly store: Store,
+    readonly scheduler: TransitionScheduler,
+    readonly stale: StaleReads,
+    private readonly now: () => number,
+    private readonly faults: WriteFaults,
+  ) {}
+
+  /** NICs as Describe sees them (possibly stale). */
+  readNics(): NicRecord[] {
+    return this.stale.nicView(this.store.nics);
+  }
+
+  /** Instances as Describe sees them (possibly stale). */
+  readInstances(): InstanceRecord[] {
+    return this.stale.instanceView(this.store.instances);
+  }
+
+  createNic(spec: NewNic): NicRecord {
+    const nic = buildNic(this.store, this.now(), {
+      ...spec,
+      nicId: this.store.ids.resourceId(),
+      nicType: "Secondary",
+      status: NIC_IN_FLIGHT_STATUS.create,
+      instanceId: null,
+    });
+    this.stale.beforeNicWrite(nic.nicId, undefined);
+    this.store.nics.set(nic.nicId, nic);
+    this.settleNicLater(nic, this.faults.createFails());
+    return nic;
+  }
+
+  attachNic(nic: NicRecord, instance: InstanceRecord): void {
+    this.beginNicWrite(nic, NIC_IN_FLIGHT_STATUS.attach);
+    nic.instanceId = instance.instanceId;
+  }
+
+  detachNic(nic: NicRecord): void {
+    this.beginNicWrite(nic, NIC_IN_FLIGHT_STATUS.detach);
+  }
+
+  deleteNic(nic: NicRecord): void {
+    this.beginNicWrite(nic, NIC_IN_FLIGHT_STATUS.delete);
+  }
+
+  startInstance(instance: InstanceRecord): void {
+    this.beginInstanceWrite(instance, INSTANCE_IN_FLIGHT_STATUS.start);
+  }
+
+  stopInstance(instance: InstanceRecord): void {
+    this.beginInstanceWrite(instance, INSTANCE_IN_FLIGHT_STATUS.stop);
+  }
+
+  /**
+   * Schedules the settlement of the NIC's current in-flight status. The completion re-reads the
+   * record and does nothing unless it is still in the status it was scheduled for, so a late
+   * timer can never undo an out-of-band change.
+   */
+  settleNicLater(nic: NicRecord, createFails = false): void {
+    const expected = nic.status;
+    if (settleNic(expected, createFails) === null) return;
+    this.scheduler.schedule(
+      nicKey(nic.nicId),
+      () => {
+        const current = this.store.nics.get(nic.nicId);
+        if (current === undefined || current.status !== expected) return;
+        const next = settleNic(expected, createFails);
+        if (next === null) return;
+        if (next === "gone") {
+          this.store.nics.delete(nic.nicId);
+          return;
+        }
+        current.status = next.status;
+        if (next.clearInstance) current.instanceId = null;
+        current.updateTime = this.now();
+      },
+      this.faults.transitionStall(),
+    );
+  }
+
+  /** Like {@link settleNicLater}, for instances. */
+  settleInstanceLater(instance: InstanceRecord): void {
+    const expected = instance.status;
+    const target = settleInstance(expected);
+    if (target === null) return;
+    this.scheduler.schedule(
+      instanceKey(instance.instanceId),
+      () => {
+        const current = this.store.instances.get(instance.instanceId);
+        if (current === undefined || current.status !== expected) return;
+        current.status = target;
+      },
+      this.faults.transitionStall(),
+    );
+  }
+
+  private beginNicWrite(nic: NicRecord, status: NicRecord["status"]): void {
+    this.stale.beforeNicWrite(nic.nicId, nic);
+    nic.status = status;
+    nic.updateTime = this.now();
+    this.settleNicLater(nic);
+  }
+
+  private beginInstanceWrite(instance: InstanceRecord, status: InstanceRecord["status"]): void {
+    this.stale.beforeInstanceWrite(instance.instanceId, instance);
+    instance.status = status;
+    this.settleInstanceLater(instance);
+  }
+}

@@ -1,0 +1,92 @@
+import type { ApiVersion, InstanceInfo, NicInfo, NicInfoV20240401 } from "../types/wire";
+import type { InstanceRecord, NicRecord } from "./records";
+import { isoSeconds } from "./records";
+import { DEFAULT_RESOURCE_GROUP_NAME } from "./store";
+
+/** The full current-version NicInfo: every documented field, `null` where there is no value. */
+export function renderNic(nic: NicRecord): NicInfo {
+  return {
+    nicId: nic.nicId,
+    name: nic.name,
+    status: nic.status,
+    nicType: nic.nicType,
+    regionId: nic.regionId,
+    nicSubnetType: nic.nicSubnetType,
+    publicIpList: [],
+    privateIpList: nic.primaryIpv4 === null ? [] : [nic.primaryIpv4],
+    primaryIpv4: nic.primaryIpv4,
+    primaryIpv6: nic.primaryIpv6,
+    ipv6Cidr: nic.ipv6Cidr,
+    secondaryIpv4s: [],
+    macAddress: nic.macAddress,
+    instanceId: nic.instanceId,
+    vpcId: nic.vpcId,
+    subnetId: nic.subnetId,
+    createTime: isoSeconds(nic.createTime),
+    updateTime: isoSeconds(nic.updateTime),
+    resourceGroup: { resourceGroupId: nic.resourceGroupId, resourceGroupName: DEFAULT_RESOURCE_GROUP_NAME },
+    securityGroupId: nic.securityGroupId,
+    tags: { tags: [] },
+  };
+}
+
+/** NicInfo as the requested API version shapes it: 2024-04-01 had no securityGroupId or tags. */
+export function renderNicFor(nic: NicRecord, version: ApiVersion): NicInfo | NicInfoV20240401 {
+  const full = renderNic(nic);
+  if (version !== "2024-04-01") return full;
+  const { securityGroupId: _securityGroupId, tags: _tags, ...older } = full;
+  return older;
+}
+
+/** InstanceInfo whose `nics` uses some NIC shape (the 2024-04-01 one is a subset). */
+export type InstanceInfoWith<N> = Omit<InstanceInfo, "nics"> & { nics: N[] };
+
+/**
+ * InstanceInfo with `nics` rendered from the given NIC records (true or stale view) by
+ * `shapeNic`, so each API version gets its own NIC shape.
+ */
+export function renderInstance<N>(
+  instance: InstanceRecord,
+  nics: readonly NicRecord[],
+  shapeNic: (nic: NicRecord) => N,
+): InstanceInfoWith<N> {
+  const primary = nics.find((nic) => nic.nicType === "Primary");
+  const privateIps = nics.flatMap((nic) => (nic.primaryIpv4 === null ? [] : [nic.primaryIpv4]));
+  return {
+    instanceId: instance.instanceId,
+    instanceName: instance.instanceName,
+    zoneId: instance.zoneId,
+    instanceType: "z2a.cpu.1",
+    cpu: 1,
+    memory: 2,
+    imageId: null,
+    imageName: null,
+    timeZone: null,
+    nicNetworkType: "Auto",
+    status: instance.status,
+    systemDisk: {
+      diskId: instance.systemDiskId,
+      diskSize: 20,
+      diskCategory: "Basic NVMe SSD",
+      burstingEnabled: false,
+    },
+    dataDisks: [],
+    publicIpAddresses: [],
+    privateIpAddresses: privateIps,
+    keyId: null,
+    subnetId: primary?.subnetId ?? null,
+    securityGroupId: primary?.securityGroupId ?? null,
+    enableAgent: false,
+    enableAgentMonitor: false,
+    enableIpForward: false,
+    createTime: isoSeconds(instance.createTime),
+    expiredTime: null,
+    resourceGroupId: instance.resourceGroupId,
+    resourceGroupName: DEFAULT_RESOURCE_GROUP_NAME,
+    nics: nics.map(shapeNic),
+    tags: { tags: [] },
+    loadBalancerIds: [],
+    placementGroupId: null,
+    instanceOptions: { nestedVirtualization: false },
+  };
+}

@@ -1,0 +1,88 @@
+import type { IdGenerator } from "./ids";
+import type { InstanceRecord, NicRecord, SubnetRecord } from "./records";
+
+/** The name the real console gives every account's default resource group. */
+export const DEFAULT_RESOURCE_GROUP_NAME = "Default Resource Group";
+
+/**
+ * The true state of the simulated account: instances, NICs and subnets, in creation order.
+ * Single-threaded Node means each action's check-then-mutate runs without interleaving, so the
+ * maps never see a half-applied write.
+ */
+export class Store {
+  readonly nics = new Map<string, NicRecord>();
+  readonly instances = new Map<string, InstanceRecord>();
+  readonly subnets = new Map<string, SubnetRecord>();
+  readonly resourceGroupId: string;
+  private readonly defaultSubnetByRegion = new Map<string, string>();
+  private readonly vpcByRegion = new Map<string, string>();
+  private readonly securityGroupByVpc = new Map<string, string>();
+
+  constructor(readonly ids: IdGenerator) {
+    this.resourceGroupId = ids.resourceId();
+  }
+
+  /** NICs whose `instanceId` is the given instance, primary first. */
+  nicsAttachedTo(instanceId: string): NicRecord[] {
+    const attached = [...this.nics.values()].filter((nic) => nic.instanceId === instanceId);
+    return attached.sort((a, b) => Number(b.nicType === "Primary") - Number(a.nicType === "Primary"));
+  }
+
+  /** The region's default VPC, created on first use. */
+  defaultVpc(regionId: string): string {
+    return this.memo(this.vpcByRegion, regionId, () => this.ids.resourceId());
+  }
+
+  /** The security group new NICs get when none is given: one per VPC, like the VPC default group. */
+  securityGroupOf(vpcId: string): string {
+    return this.memo(this.securityGroupByVpc, vpcId, () => this.ids.resourceId());
+  }
+
+  /** The region's default subnet (in its default VPC), created on first use. */
+  defaultSubnet(regionId: string): SubnetRecord {
+    const subnetId = this.memo(this.defaultSubnetByRegion, regionId, () => this.ids.resourceId());
+    return this.registerSubnet({ subnetId, regionId, vpcId: this.defaultVpc(regionId) });
+  }
+
+  /**
+   * Returns the subnet, registering it on first sight. A subnet cannot move: a second
+   * registration with another region or VPC is a contradiction in the seed and throws.
+   */
+  registerSubnet(spec: { subnetId: string; regionId: string; vpcId?: string | undefined }): SubnetRecord {
+    const known = this.subnets.get(spec.subnetId);
+    if (known !== undefined) {
+      const vpcClash = spec.vpcId !== undefined && spec.vpcId !== known.vpcId;
+      if (known.regionId !== spec.regionId || vpcClash) {
+        throw new Error(`subnet ${spec.subnetId} already exists in ${known.regionId}/${known.vpcId}`);
+      }
+      return known;
+    }
+    this.ids.reserve(spec.subnetId);
+    const vpcId = spec.vpcId ?? this.defaultVpc(spec.regionId);
+    const subnet: SubnetRecord = {
+      subnetId: spec.subnetId,
+      regionId: spec.regionId,
+      vpcId,
+      securityGroupId: this.securityGroupOf(vpcId),
+      octet: this.subnets.size % 256,
+      nextHost: 2,
+    };
+    this.subnets.set(subnet.subnetId, subnet);
+    return subnet;
+  }
+
+  /** The next free private address in the subnet's 10.<octet>.0.0/16 (gateway .1 skipped). */
+  allocateIpv4(subnet: SubnetRecord): string {
+    const host = subnet.nextHost++;
+    return `10.${subnet.octet}.${Math.floor(host / 256) % 256}.${host % 256}`;
+  }
+
+  private memo(map: Map<string, string>, key: string, create: () => string): string {
+    let value = map.get(key);
+    if (value === undefined) {
+      value = create();
+      map.set(key, value);
+    }
+    return value;
+  }
+}

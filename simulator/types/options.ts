@@ -1,0 +1,164 @@
+import type { InstanceSeed, NicSeed, SeedDocument } from "./seed";
+import type { InstanceInfo, NicInfo } from "./wire";
+
+/** @public */
+export interface AccessKeyPair {
+  accessKeyId: string;
+  accessKeyPassword: string;
+}
+
+/**
+ * Which generation of documented error codes to emit. `current` follows the newest docs pages;
+ * `legacy` follows the older ones (OPERATION_FAILED_RESOURCE_NOT_FOUND,
+ * OPERATION_DENIED_NIC_NOT_EXIST_INSTANCE, 403 for instance-status denials) that Terraform still relies on.
+ * @public
+ */
+export type ErrorCodeGeneration = "current" | "legacy";
+
+/**
+ * Probabilistic faults, drawn from the seeded PRNG so a run is reproducible from `randomSeed`.
+ * All rates are probabilities in [0, 1]; everything defaults to off.
+ * @public
+ */
+export interface FaultSettings {
+  /** Token bucket (burst = one second's worth); excess requests get 429 REQUEST_LIMIT_EXCEEDED before authentication. */
+  rateLimitRps?: number;
+  /** Adds `Retry-After: <s>` to rate-limit answers. */
+  retryAfterSeconds?: number;
+  /** Probability of a 500 INTERNAL_SERVER_ERROR or 503 SERVICE_TEMPORARY_UNAVAILABLE (half each) after authentication. */
+  errorRate?: number;
+  /** Fixed latency added to every API request. */
+  latencyMs?: number;
+  /** Probability that a request gets `latencySpikeMs` extra. */
+  latencySpikeRate?: number;
+  latencySpikeMs?: number;
+  /** Probability that the connection is destroyed before any answer (nothing executed). */
+  resetRate?: number;
+  /** Probability that the action executes but the connection is destroyed instead of answering. */
+  lostResponseRate?: number;
+  /** Probability of an edge/proxy HTML page instead of JSON, before authentication. */
+  htmlRate?: number;
+  /** Status of those HTML pages: 502 (gateway) or 403 (challenge, with `cf-mitigated: challenge`). Default 502. */
+  htmlStatus?: 502 | 403;
+  /** For this long after a successful write, Describe* shows the resource as it was before the write. */
+  staleReadMs?: number;
+  /** Probability that a scheduled transition stalls for `stallMs` (or forever) before completing. */
+  stallRate?: number;
+  stallMs?: number | "forever";
+  /** Probability that CreateNetworkInterface ends in CREATE_FAILED instead of AVAILABLE. */
+  createFailureRate?: number;
+  /** Restrict the probabilistic faults above to these actions; default all actions. */
+  actions?: string[];
+}
+
+/**
+ * A scripted, deterministic failure for the next `count` requests matching `action` (any action
+ * when omitted), applied after authentication. With `when: "after"` the action really executes and
+ * only its answer is replaced, modelling a lost response.
+ * @public
+ */
+export interface FailNextRule {
+  action?: string;
+  count: number;
+  httpStatus: number;
+  /** Default derived from the status (429 REQUEST_LIMIT_EXCEEDED, 503 SERVICE_TEMPORARY_UNAVAILABLE, else INTERNAL_SERVER_ERROR). */
+  code?: string;
+  retryAfterSeconds?: number;
+  /** Default "error" (a JSON error envelope). */
+  kind?: "error" | "reset" | "html" | "empty";
+  /** Default "before" (the action does not run). */
+  when?: "before" | "after";
+}
+
+/**
+ * One received API request. Holds no headers, so never a credential or signature; ZEC request
+ * bodies carry no secrets.
+ * @public
+ */
+export interface RequestLogEntry {
+  /** ISO-8601 time the request arrived. */
+  time: string;
+  action: string | null;
+  version: string | null;
+  /** HTTP status sent; 0 when the connection was destroyed instead. */
+  status: number;
+  code?: string;
+  requestId: string;
+  /** The parsed JSON body, or the raw text (truncated) when it was not JSON. */
+  body: unknown;
+  /** The injected fault, if any, e.g. `rate-limit`, `reset`, `html`, `fail-next`. */
+  fault?: string;
+}
+
+/** @public */
+export interface SimulatorOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0 (a free port). */
+  port?: number;
+  /** Default `[DEFAULT_ACCESS_KEY]`. */
+  accessKeys?: AccessKeyPair[];
+  bearerTokens?: string[];
+  seed?: SeedDocument;
+  /** How long PENDING/ATTACHING/DETACHING/DELETING and instance transitions last. Default 300. */
+  transitionDelayMs?: number;
+  errorCodes?: ErrorCodeGeneration;
+  faults?: FaultSettings;
+  /** Seeds the PRNG behind faults and generated ids. Default 1, so every run is deterministic. */
+  randomSeed?: number;
+  /** Default 8, counting the primary NIC. */
+  nicLimitPerInstance?: number;
+  /** Ring-buffer size of the request log. Default 1000. */
+  requestLogLimit?: number;
+  /** Clock in ms for timestamps, the signature skew check, stale reads and rate limiting. */
+  now?: () => number;
+}
+
+/** Forced changes that bypass the API's rules, as if someone used the console. */
+export interface OutOfBandControl {
+  detachNic(nicId: string): void;
+  deleteNic(nicId: string): void;
+  stopInstance(instanceId: string): void;
+  startInstance(instanceId: string): void;
+  setInstanceStatus(instanceId: string, status: string): void;
+  associateLoadBalancer(nicId: string, associated?: boolean): void;
+  attachNic(nicId: string, instanceId: string): void;
+}
+
+/** @public */
+export interface SimulatorControl {
+  /** Adds subnets, instances and NICs; throws on duplicates or contradictions. */
+  seed(doc: SeedDocument): void;
+  addInstance(spec: InstanceSeed): InstanceInfo;
+  addNic(spec: NicSeed): NicInfo;
+  /** Deep copies of the true state (never stale). */
+  snapshot(): { instances: InstanceInfo[]; nics: NicInfo[] };
+  getNic(nicId: string): NicInfo | undefined;
+  getInstance(instanceId: string): InstanceInfo | undefined;
+  requestLog(): RequestLogEntry[];
+  /** Requests received per `X-ZC-Action`, including failed ones. */
+  actionCounts(): Record<string, number>;
+  resetRequestLog(): void;
+  setFaults(faults: FaultSettings): void;
+  failNext(rule: FailNextRule): void;
+  setTransitionDelay(ms: number): void;
+  setErrorCodes(gen: ErrorCodeGeneration): void;
+  /** Matching transitions (all when no id is given) do not complete until the stall ends. */
+  stallTransitions(opts: { nicId?: string; instanceId?: string; forMs: number | "forever" }): void;
+  releaseStalls(): void;
+  outOfBand: OutOfBandControl;
+  /** Resolves when no transition is pending (never while one is stalled forever). */
+  whenIdle(): Promise<void>;
+}
+
+/** @public */
+export interface Simulator {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  /** `127.0.0.1:PORT`, the value for ZENLAYERCLOUD_DOMAIN and the Host a client signs. */
+  domain: string;
+  port: number;
+  control: SimulatorControl;
+  /** Closes the server and keep-alive sockets and clears every timer. */
+  stop(): Promise<void>;
+}

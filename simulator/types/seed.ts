@@ -1,0 +1,76 @@
+import type { InstanceStatus, NicStatus, NicSubnetType, NicType } from "./wire";
+
+/**
+ * A subnet the simulator knows, so `CreateNetworkInterface{subnetId}` can resolve the NIC's region
+ * and VPC as the real service does. Subnets are also registered implicitly by seeded NICs and by
+ * each region's default network (see {@link InstanceSeed}).
+ * @public
+ */
+export interface SubnetSeed {
+  subnetId: string;
+  /** Region id such as `asia-east-1`. Default `asia-east-1`. */
+  regionId?: string;
+  /** Default: the region's default VPC. */
+  vpcId?: string;
+}
+
+/**
+ * An instance to create in the simulator.
+ *
+ * Regions and zones: a zone id is its region id plus a one-letter suffix (`asia-east-1a` is in
+ * `asia-east-1`), and "same region" means the instance's `zoneId` starts with the NIC's `regionId`.
+ * Give either; the other is derived (`regionId` → `${regionId}a`; `zoneId` → suffix stripped).
+ * Default zone `asia-east-1a`.
+ * @public
+ */
+export interface InstanceSeed {
+  /** Default: a generated 19-digit id. */
+  instanceId?: string;
+  /** Default: `instance-<n>`. */
+  instanceName?: string;
+  zoneId?: string;
+  regionId?: string;
+  /** Default RUNNING. A transitional status (BOOTING, STOPPING, REBOOT, DEPLOYING, PENDING) settles after the transition delay. */
+  status?: InstanceStatus;
+  /** Default true: the instance gets a Primary NIC, status USED, in its subnet. */
+  primaryNic?: boolean;
+  /** Id for the primary NIC; default generated. */
+  primaryNicId?: string;
+  /** Subnet of the primary NIC; default the region's default subnet. */
+  subnetId?: string;
+}
+
+/**
+ * A NIC to create in the simulator. With `instanceId` it is attached (status USED by default);
+ * without, AVAILABLE. A transitional status (PENDING, ATTACHING, DETACHING, DELETING) settles
+ * after the transition delay, like a write still in flight.
+ * @public
+ */
+export interface NicSeed {
+  /** Default: a generated 19-digit id. */
+  nicId?: string;
+  /** Default: `nic-<n>`. */
+  name?: string;
+  /** Default: the attached instance's region, else the subnet's, else `asia-east-1`. */
+  regionId?: string;
+  vpcId?: string;
+  subnetId?: string;
+  instanceId?: string;
+  /** Default Secondary. */
+  nicType?: NicType;
+  status?: NicStatus;
+  /** A NIC whose private IP backs a load balancer cannot be detached (INVALID_NIC_LB_ASSOCIATED). */
+  loadBalancerAssociated?: boolean;
+  /** Default IPv4. */
+  nicSubnetType?: NicSubnetType;
+}
+
+/**
+ * Everything a test or a `--seed-file` can preload. Applied in order: subnets, instances, NICs.
+ * @public
+ */
+export interface SeedDocument {
+  subnets?: SubnetSeed[];
+  instances?: InstanceSeed[];
+  nics?: NicSeed[];
+}

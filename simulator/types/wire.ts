@@ -1,0 +1,148 @@
+/**
+ * Wire shapes the simulator answers with, mirroring the ZEC 2025-09-01 models (reference §4.1, §5).
+ * They are declared here rather than imported from `sdk/` so the simulator stays an independent
+ * implementation of the service: a client bug cannot hide behind a shared type.
+ */
+
+/** Every NIC status the real API documents; the simulator never invents others (no `CREATING`). */
+export const NIC_STATUSES = [
+  "PENDING",
+  "AVAILABLE",
+  "ATTACHING",
+  "USED",
+  "DETACHING",
+  "DELETING",
+  "CREATE_FAILED",
+] as const;
+
+/** @public */
+export type NicStatus = (typeof NIC_STATUSES)[number];
+
+/** `nicType` is the only way the API marks a primary NIC; there is no boolean flag. */
+export const NIC_TYPES = ["Primary", "Secondary"] as const;
+
+/** @public */
+export type NicType = (typeof NIC_TYPES)[number];
+
+/** The NIC's IP stack, as reported in `nicSubnetType`. */
+export const NIC_SUBNET_TYPES = ["IPv4", "IPv4_IPv6", "IPv6"] as const;
+
+/** @public */
+export type NicSubnetType = (typeof NIC_SUBNET_TYPES)[number];
+
+/** The CLI enum plus the two extra states Terraform uses (`PENDING`, `REINSTALL_FAILED`). */
+export const INSTANCE_STATUSES = [
+  "PENDING",
+  "DEPLOYING",
+  "REBUILDING",
+  "REBOOT",
+  "RUNNING",
+  "STOPPED",
+  "BOOTING",
+  "RELEASING",
+  "STOPPING",
+  "RECYCLE",
+  "RECYCLING",
+  "CREATE_FAILED",
+  "IMAGING",
+  "RESIZING",
+  "REINSTALL_FAILED",
+] as const;
+
+/** @public */
+export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+
+/** The API wraps tag lists in an object: `{tags: [...]}`. */
+export interface TagSet {
+  tags: { key: string; value: string }[];
+}
+
+/** @public */
+export interface ResourceGroupRef {
+  resourceGroupId: string;
+  resourceGroupName: string;
+}
+
+/**
+ * One NIC exactly as `DescribeNetworkInterfaces` (version 2025-09-01) returns it. Absent values
+ * are `null`, never missing; `instanceId` is `null` when the NIC is not attached.
+ * @public
+ */
+export interface NicInfo {
+  nicId: string;
+  name: string;
+  status: NicStatus;
+  nicType: NicType;
+  regionId: string;
+  nicSubnetType: NicSubnetType;
+  publicIpList: string[];
+  privateIpList: string[];
+  primaryIpv4: string | null;
+  primaryIpv6: string | null;
+  ipv6Cidr: string | null;
+  secondaryIpv4s: string[];
+  macAddress: string;
+  instanceId: string | null;
+  vpcId: string;
+  subnetId: string;
+  createTime: string;
+  updateTime: string;
+  resourceGroup: ResourceGroupRef;
+  securityGroupId: string;
+  tags: TagSet;
+}
+
+/** Version 2024-04-01 NicInfo lacks the two fields added later. */
+export type NicInfoV20240401 = Omit<NicInfo, "securityGroupId" | "tags">;
+
+/** @public */
+export interface DiskInfo {
+  diskId: string;
+  diskSize: number;
+  diskCategory: string;
+  burstingEnabled: boolean;
+}
+
+/**
+ * One instance exactly as `DescribeInstances` returns it; `nics` lists every NIC whose
+ * `instanceId` points at it (including ones still ATTACHING or DETACHING).
+ * @public
+ */
+export interface InstanceInfo {
+  instanceId: string;
+  instanceName: string;
+  zoneId: string;
+  instanceType: string;
+  cpu: number;
+  memory: number;
+  imageId: string | null;
+  imageName: string | null;
+  timeZone: string | null;
+  nicNetworkType: string;
+  status: InstanceStatus;
+  systemDisk: DiskInfo | null;
+  dataDisks: DiskInfo[];
+  publicIpAddresses: string[];
+  privateIpAddresses: string[];
+  keyId: string | null;
+  subnetId: string | null;
+  securityGroupId: string | null;
+  enableAgent: boolean;
+  enableAgentMonitor: boolean;
+  enableIpForward: boolean;
+  createTime: string;
+  expiredTime: string | null;
+  resourceGroupId: string;
+  resourceGroupName: string;
+  nics: NicInfo[];
+  tags: TagSet;
+  loadBalancerIds: string[];
+  placementGroupId: string | null;
+  instanceOptions: { nestedVirtualization: boolean };
+}
+
+/** Protocol versions of the `zec` service the simulator answers. */
+export const SUPPORTED_VERSIONS = ["2025-09-01", "2024-04-01"] as const;
+
+/** @public */
+export type ApiVersion = (typeof SUPPORTED_VERSIONS)[number];
