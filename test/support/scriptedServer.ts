@@ -123,7 +123,7 @@ function reply(res: ServerResponse, step: Exclude<ScriptStep, { kind: "reset" | 
           }
         : { status: step.status, body: step.body };
   const contentType = step.kind === "raw" ? "text/html" : "application/json";
-  res.writeHead(status, { "content-type": contentType, ...(step.kind === "reset" ? {} : step.headers) });
+  res.writeHead(status, { "content-type": contentType, ...step.headers });
   res.end(body);
 }
 

@@ -1,0 +1,118 @@
+import type { ErrorCategory } from "../../sdk/index";
+import {
+  ACTION_SAFETY,
+  ClientErrorCode,
+  CODE_CATEGORIES,
+  classifyError,
+  isRetrySafe,
+  retrySafetyOf,
+} from "../../sdk/index";
+
+describe("classifyError", () => {
+  const expected: Record<string, ErrorCategory> = {
+    REQUEST_LIMIT_EXCEEDED: "throttling",
+    SERVICE_TEMPORARY_UNAVAILABLE: "transient",
+    INTERNAL_SERVER_ERROR: "transient",
+    REQUEST_TIMED_OUT: "transient",
+    INVALID_OPERATION_TIMEOUT: "transient",
+    NETWORK_ERROR: "transient",
+    REQUEST_TIMEOUT: "transient",
+    INVALID_RESPONSE_BODY: "transient",
+    EMPTY_RESPONSE_BODY: "transient",
+    OPERATION_FAILED_RESOURCE_NOT_FOUND: "not-found",
+    SECURITY_CHALLENGE: "permanent",
+    REQUEST_BLOCKED: "permanent",
+    REQUEST_ABORTED: "permanent",
+  };
+
+  it("has exactly the expected rows in the code table", () => {
+    expect(CODE_CATEGORIES).toEqual(expected);
+  });
+
+  it.each(Object.entries(expected))("puts %s in %s whatever the status", (code, category) => {
+    for (const status of [undefined, 200, 400, 404, 429, 503]) {
+      expect(classifyError(code, status)).toBe(category);
+    }
+  });
+
+  it.each([
+    "INVALID_NIC_NOT_FOUND",
+    "INVALID_INSTANCE_NOT_FOUND",
+    "INVALID_SUBNET_NOT_FOUND",
+    "INVALID_ZONE_NOT_FOUND",
+  ])("treats %s as not-found", (code) => {
+    expect(classifyError(code, 404)).toBe("not-found");
+    expect(classifyError(code, 400)).toBe("not-found");
+  });
+
+  it("does not mistake look-alikes for not-found", () => {
+    expect(classifyError("OPERATION_FAILED_RESOURCE_GROUP_NOT_FOUND", 404)).toBe("permanent");
+    expect(classifyError("INVALID_NIC_NOT_FOUND_EXTRA", 400)).toBe("permanent");
+    expect(classifyError("invalid_nic_not_found", 404)).toBe("permanent");
+  });
+
+  it("falls back to the HTTP status for codes it does not know", () => {
+    expect(classifyError("SOMETHING_NEW", 429)).toBe("throttling");
+    expect(classifyError("SOMETHING_NEW", 500)).toBe("transient");
+    expect(classifyError("SOMETHING_NEW", 502)).toBe("transient");
+    expect(classifyError("SOMETHING_NEW", 599)).toBe("transient");
+    expect(classifyError(ClientErrorCode.UNRECOGNIZED_ERROR_BODY, 503)).toBe("transient");
+    expect(classifyError(ClientErrorCode.UNRECOGNIZED_ERROR_BODY, 400)).toBe("permanent");
+  });
+
+  it.each([
+    "INVALID_NIC_STATUS",
+    "INVALID_NIC_ATTACHED",
+    "OPERATION_DENIED_NIC_NOT_EXIST_INSTANCE",
+    "AUTHFAILURE_SIGNATURE_FAILURE",
+    "AUTHFAILURE_SIGNATURE_EXPIRED",
+    "MISSING_PARAMETER",
+    "INVALID_PARAMETER_VALUE",
+  ])("treats %s as permanent", (code) => {
+    expect(classifyError(code, 400)).toBe("permanent");
+    expect(classifyError(code, 403)).toBe("permanent");
+  });
+});
+
+describe("action safety", () => {
+  it("knows every vNIC write and treats reads as read-only", () => {
+    expect(ACTION_SAFETY).toEqual({
+      AttachNetworkInterface: "state-checked",
+      DetachNetworkInterface: "state-checked",
+      DeleteNetworkInterface: "idempotent",
+      CreateNetworkInterface: "not-idempotent",
+    });
+    expect(retrySafetyOf("DescribeNetworkInterfaces")).toBe("read-only");
+    expect(retrySafetyOf("DescribeInstances")).toBe("read-only");
+    expect(retrySafetyOf("StartInstances")).toBe("not-idempotent");
+  });
+
+  it.each([
+    "DescribeNetworkInterfaces",
+    "AttachNetworkInterface",
+    "DetachNetworkInterface",
+    "DeleteNetworkInterface",
+  ])("%s retries throttling and transient failures only", (action) => {
+    expect(isRetrySafe(action, "throttling", undefined)).toBe(true);
+    expect(isRetrySafe(action, "transient", undefined)).toBe(true);
+    expect(isRetrySafe(action, "transient", "ECONNRESET")).toBe(true);
+    expect(isRetrySafe(action, "not-found", undefined)).toBe(false);
+    expect(isRetrySafe(action, "permanent", undefined)).toBe(false);
+  });
+
+  it("CreateNetworkInterface retries only failures that provably preceded sending", () => {
+    const create = "CreateNetworkInterface";
+    expect(isRetrySafe(create, "throttling", undefined)).toBe(true);
+    expect(isRetrySafe(create, "transient", "ECONNREFUSED")).toBe(true);
+    expect(isRetrySafe(create, "transient", "ENOTFOUND")).toBe(true);
+    expect(isRetrySafe(create, "transient", undefined)).toBe(false);
+    expect(isRetrySafe(create, "transient", "ECONNRESET")).toBe(false);
+    expect(isRetrySafe(create, "transient", "ERR_CANCELED")).toBe(false);
+    expect(isRetrySafe(create, "permanent", "ECONNREFUSED")).toBe(false);
+  });
+
+  it("unknown writes are as conservative as create", () => {
+    expect(isRetrySafe("ModifyNetworkInterfaceAttribute", "transient", undefined)).toBe(false);
+    expect(isRetrySafe("ModifyNetworkInterfaceAttribute", "throttling", undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,114 @@
+import { sharedRateLimiter, TokenBucket } from "../../sdk/index";
+import type * as SharedModule from "../../sdk/rateLimit/sharedRateLimiter";
+
+/** A manual clock whose sleep advances time instead of waiting, recording each wait. */
+function manualClock(): {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  waits: number[];
+  advance: (ms: number) => void;
+} {
+  let time = 1_000_000;
+  const waits: number[] = [];
+  return {
+    now: () => time,
+    sleep: async (ms) => {
+      waits.push(ms);
+      time += ms;
+    },
+    waits,
+    advance: (ms) => {
+      time += ms;
+    },
+  };
+}
+
+describe("TokenBucket", () => {
+  it("lets a burst of requestsPerSecond through, then spaces calls at the rate", async () => {
+    const clock = manualClock();
+    const bucket = new TokenBucket({ requestsPerSecond: 4, now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 4; i++) await bucket.acquire();
+    expect(clock.waits).toEqual([]);
+    await bucket.acquire();
+    await bucket.acquire();
+    expect(clock.waits).toEqual([250, 250]);
+  });
+
+  it("refills with elapsed time, never above the burst", async () => {
+    const clock = manualClock();
+    const bucket = new TokenBucket({ requestsPerSecond: 2, burst: 2, now: clock.now, sleep: clock.sleep });
+    await bucket.acquire();
+    await bucket.acquire();
+    clock.advance(10_000);
+    await bucket.acquire();
+    await bucket.acquire();
+    expect(clock.waits).toEqual([]);
+    await bucket.acquire();
+    expect(clock.waits).toEqual([500]);
+  });
+
+  it("queues concurrent callers in arrival order with growing waits", async () => {
+    const clock = manualClock();
+    const waits: number[] = [];
+    const bucket = new TokenBucket({
+      requestsPerSecond: 10,
+      burst: 1,
+      now: clock.now,
+      sleep: async (ms) => void waits.push(ms),
+    });
+    await Promise.all([bucket.acquire(), bucket.acquire(), bucket.acquire()]);
+    expect(waits).toEqual([100, 200]);
+  });
+
+  it("returns the reserved token when a waiting caller aborts", async () => {
+    const clock = manualClock();
+    const controller = new AbortController();
+    const waits: number[] = [];
+    const bucket = new TokenBucket({
+      requestsPerSecond: 1,
+      burst: 1,
+      now: clock.now,
+      sleep: (ms, signal) => {
+        waits.push(ms);
+        return signal === undefined ? Promise.resolve() : Promise.reject(new Error("aborted"));
+      },
+    });
+    await bucket.acquire();
+    await expect(bucket.acquire(controller.signal)).rejects.toThrow("aborted");
+    await bucket.acquire();
+    expect(waits).toEqual([1000, 1000]);
+  });
+
+  it("refuses an already aborted signal without taking a token", async () => {
+    const clock = manualClock();
+    const bucket = new TokenBucket({ requestsPerSecond: 1, now: clock.now, sleep: clock.sleep });
+    await expect(bucket.acquire(AbortSignal.abort(new Error("gone")))).rejects.toThrow("gone");
+    await bucket.acquire();
+    expect(clock.waits).toEqual([]);
+  });
+
+  it("rejects a rate that is not a positive number", () => {
+    expect(() => new TokenBucket({ requestsPerSecond: 0 })).toThrow(RangeError);
+    expect(() => new TokenBucket({ requestsPerSecond: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+describe("sharedRateLimiter", () => {
+  it("returns one bucket per rate for the whole process, kept on globalThis", () => {
+    const first = sharedRateLimiter(7);
+    expect(sharedRateLimiter(7)).toBe(first);
+    expect(sharedRateLimiter(8)).not.toBe(first);
+    const registry = (globalThis as unknown as Record<symbol, Map<number, unknown>>)[
+      Symbol.for("pulumi-zenlayer.sharedRateLimiters")
+    ];
+    expect(registry?.get(7)).toBe(first);
+  });
+
+  it("is shared by a second copy of the module", () => {
+    const first = sharedRateLimiter(9);
+    jest.isolateModules(() => {
+      const copy = jest.requireActual<typeof SharedModule>("../../sdk/rateLimit/sharedRateLimiter");
+      expect(copy.sharedRateLimiter(9)).toBe(first);
+    });
+  });
+});
