@@ -30,6 +30,7 @@ export const DESCRIBE_ALL_PAGE_SIZE = 100;
  * @public
  */
 export class ZecClient extends ZenlayerApiClient {
+  /** One page of NICs; an unknown `nicIds` entry is simply absent from `dataSet`, not an error. */
   describeNetworkInterfaces(
     request: DescribeNetworkInterfacesRequest,
     options?: CallOptions,

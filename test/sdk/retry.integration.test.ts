@@ -91,6 +91,18 @@ describe("retries against a local server", () => {
     expect(sleeps).toEqual([2000]);
   });
 
+  it("stops retrying when the per-call deadline would be passed", async () => {
+    const { client, sleeps } = clientFor(server);
+    server.enqueue(
+      { kind: "error", status: 429, code: "REQUEST_LIMIT_EXCEEDED", headers: { "Retry-After": "5" } },
+      EMPTY_PAGE,
+    );
+    const error = await apiErrorOf(client.describeNetworkInterfaces({}, { deadlineMs: 1000 }));
+    expect(error).toMatchObject({ code: "REQUEST_LIMIT_EXCEEDED", retryAfterMs: 5000 });
+    expect(sleeps).toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("retries Attach, Detach and Delete after an ambiguous 503", async () => {
     const { client } = clientFor(server);
     const unavailable: ScriptStep = { kind: "error", status: 503, code: "SERVICE_TEMPORARY_UNAVAILABLE" };
