@@ -85,7 +85,8 @@ export function createNetworkInterfaceAttachmentProvider(
       stackConfig = (key) => req.config.get(key);
     },
     async check(_olds, news) {
-      return checkAttachmentInputs(news as Record<string, unknown>);
+      // Unchecked inputs can be anything the program passed; validating them is this method's job.
+      return checkAttachmentInputs(news as unknown as Record<string, unknown>);
     },
     async diff(_id, olds, news) {
       return diffAttachment(
@@ -105,7 +106,8 @@ export function createNetworkInterfaceAttachmentProvider(
         return {};
       }
       const inputs = inputsOf({ ...stored, ...ids, instanceId: nic.instanceId });
-      return { id, props: outputsFromNic(inputs, nic), inputs };
+      // The SDK types ReadResult.inputs as the outputs type; the engine stores them as inputs.
+      return { id, props: outputsFromNic(inputs, nic), inputs: inputs as AttachmentOutputs };
     },
     async update(_id, olds, news) {
       const { timeouts: _previous, ...kept } = olds;
