@@ -38,3 +38,16 @@ export function seedBasic(simulator: Simulator) {
     subnetId: spare.subnetId,
   };
 }
+
+/**
+ * Runs a write while every transition is stalled, so the in-flight status is observed without
+ * racing the timer; then releases and returns the settled view too.
+ */
+export async function observeInFlight(simulator: Simulator, nicId: string, write: () => Promise<unknown>) {
+  simulator.control.stallTransitions({ nicId, forMs: "forever" });
+  await write();
+  const during = await describeNic(simulator, nicId);
+  simulator.control.releaseStalls();
+  await simulator.control.whenIdle();
+  return { during, after: await describeNic(simulator, nicId) };
+}

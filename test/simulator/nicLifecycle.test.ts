@@ -1,5 +1,5 @@
 import type { Simulator } from "../../simulator";
-import { describeNic, seedBasic, startTestSimulator, stopAll } from "./helpers";
+import { observeInFlight, seedBasic, startTestSimulator, stopAll } from "./helpers";
 import { failure, ok } from "./rawClient";
 
 let sim: Simulator;
@@ -11,77 +11,13 @@ beforeEach(async () => {
 });
 afterEach(stopAll);
 
-/** Holds transitions so the in-flight status can be observed without racing the timer. */
-async function inFlight(nicId: string, write: () => Promise<unknown>) {
-  sim.control.stallTransitions({ nicId, forMs: "forever" });
-  await write();
-  const during = await describeNic(sim, nicId);
-  sim.control.releaseStalls();
-  await sim.control.whenIdle();
-  return { during, after: await describeNic(sim, nicId) };
-}
-
 const attach = (nicId: string, instanceId = world.instanceId) =>
   ok(sim, "AttachNetworkInterface", { nicId, instanceId });
 const detach = (nicId: string) => ok(sim, "DetachNetworkInterface", { nicId });
 
-describe("CreateNetworkInterface", () => {
-  it("returns a nicId at once; the NIC settles AVAILABLE in the subnet's region and VPC", async () => {
-    const nicId = (await ok(sim, "CreateNetworkInterface", { name: "eth1", subnetId: world.subnetId }))[
-      "nicId"
-    ] as string;
-    await sim.control.whenIdle();
-    const created = await describeNic(sim, nicId);
-    const spare = sim.control.getNic(world.spareNicId);
-    expect(created).toMatchObject({
-      name: "eth1",
-      status: "AVAILABLE",
-      nicType: "Secondary",
-      instanceId: null,
-    });
-    expect(created).toMatchObject({ regionId: "asia-east-1", vpcId: spare?.vpcId, subnetId: world.subnetId });
-    expect(created?.createTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-  });
-
-  it("shows PENDING while the creation is in flight", async () => {
-    sim.control.stallTransitions({ forMs: "forever" });
-    const nicId = (await ok(sim, "CreateNetworkInterface", { name: "eth2", subnetId: world.subnetId }))[
-      "nicId"
-    ] as string;
-    expect((await describeNic(sim, nicId))?.status).toBe("PENDING");
-    sim.control.releaseStalls();
-    await sim.control.whenIdle();
-    expect((await describeNic(sim, nicId))?.status).toBe("AVAILABLE");
-  });
-
-  it.each([
-    [{ subnetId: "1" }, "MISSING_PARAMETER"],
-    [{ name: "eth1" }, "MISSING_PARAMETER"],
-    [{ name: "a", subnetId: "1" }, "INVALID_PARAMETER_LESS_LENGTH"],
-    [{ name: "a".repeat(64), subnetId: "1" }, "INVALID_PARAMETER_EXCEED_LENGTH"],
-    [{ name: "-leading-dash", subnetId: "1" }, "INVALID_PARAMETER_PATTERN_ERROR"],
-    [{ name: "has space", subnetId: "1" }, "INVALID_PARAMETER_PATTERN_ERROR"],
-  ])("validates %j with %s", async (params, code) => {
-    expect(await failure(sim, "CreateNetworkInterface", params)).toEqual({ status: 400, code });
-  });
-
-  it("accepts the documented name alphabet and 63 characters", async () => {
-    await ok(sim, "CreateNetworkInterface", { name: "a_b-c.d9", subnetId: world.subnetId });
-    await ok(sim, "CreateNetworkInterface", { name: "a".repeat(63), subnetId: world.subnetId });
-    await sim.control.whenIdle();
-  });
-
-  it("answers an unknown subnet with INVALID_SUBNET_NOT_FOUND", async () => {
-    expect(await failure(sim, "CreateNetworkInterface", { name: "eth1", subnetId: "777" })).toEqual({
-      status: 404,
-      code: "INVALID_SUBNET_NOT_FOUND",
-    });
-  });
-});
-
 describe("AttachNetworkInterface", () => {
   it("goes AVAILABLE → ATTACHING (instanceId already set) → USED", async () => {
-    const { during, after } = await inFlight(world.spareNicId, () => attach(world.spareNicId));
+    const { during, after } = await observeInFlight(sim, world.spareNicId, () => attach(world.spareNicId));
     expect(during).toMatchObject({ status: "ATTACHING", instanceId: world.instanceId });
     expect(after).toMatchObject({ status: "USED", instanceId: world.instanceId });
     const instance = (await ok(sim, "DescribeInstances", { instanceIds: [world.instanceId] }))["dataSet"] as {
@@ -183,7 +119,7 @@ describe("DetachNetworkInterface", () => {
   });
 
   it("goes USED → DETACHING (instanceId kept) → AVAILABLE with instanceId null", async () => {
-    const { during, after } = await inFlight(world.spareNicId, () => detach(world.spareNicId));
+    const { during, after } = await observeInFlight(sim, world.spareNicId, () => detach(world.spareNicId));
     expect(during).toMatchObject({ status: "DETACHING", instanceId: world.instanceId });
     expect(after).toMatchObject({ status: "AVAILABLE", instanceId: null });
   });
@@ -234,7 +170,7 @@ describe("DetachNetworkInterface", () => {
 
 describe("DeleteNetworkInterface", () => {
   it("goes AVAILABLE → DELETING → gone (an empty dataSet), then not found", async () => {
-    const { during, after } = await inFlight(world.spareNicId, () =>
+    const { during, after } = await observeInFlight(sim, world.spareNicId, () =>
       ok(sim, "DeleteNetworkInterface", { nicId: world.spareNicId }),
     );
     expect(during?.status).toBe("DELETING");
