@@ -71,8 +71,9 @@ export class Store {
     return subnet;
   }
 
-  /** The next free private address in the subnet's 10.<octet>.0.0/16 (gateway .1 skipped). */
+  /** The next free private address in the subnet's 10.<octet>.0.0/16 (gateway .1, .0 and .255 skipped). */
   allocateIpv4(subnet: SubnetRecord): string {
+    while (subnet.nextHost % 256 === 0 || subnet.nextHost % 256 === 255) subnet.nextHost++;
     const host = subnet.nextHost++;
     return `10.${subnet.octet}.${Math.floor(host / 256) % 256}.${host % 256}`;
   }

@@ -137,10 +137,12 @@ describe("failNext (scripted)", () => {
 
   it("supports custom codes, HTML, empty and reset answers, in order", async () => {
     const sim = await startTestSimulator();
+    sim.control.failNext({ count: 1, httpStatus: 504 });
     sim.control.failNext({ count: 1, httpStatus: 429, code: "REQUEST_LIMIT_EXCEEDED" });
     sim.control.failNext({ count: 1, httpStatus: 502, kind: "html" });
     sim.control.failNext({ count: 1, httpStatus: 500, kind: "empty" });
     sim.control.failNext({ count: 1, httpStatus: 500, kind: "reset" });
+    expect(await failure(sim, DESCRIBE, {})).toEqual({ status: 504, code: "REQUEST_TIMED_OUT" });
     expect(await failure(sim, DESCRIBE, {})).toEqual({ status: 429, code: "REQUEST_LIMIT_EXCEEDED" });
     expect((await rawCall(sim, DESCRIBE, {})).headers["content-type"]).toMatch(/^text\/html/);
     const empty = await rawCall(sim, DESCRIBE, {});
@@ -179,6 +181,21 @@ describe("eventual consistency and transitions", () => {
       status: "USED",
       instanceId: world.instanceId,
     });
+  });
+
+  it("applies to instances too", async () => {
+    const sim = await startTestSimulator({ now, faults: { staleReadMs: 1000 } });
+    const { instanceId } = seedBasic(sim);
+    await ok(sim, "StopInstances", { instanceIds: [instanceId] });
+    await sim.control.whenIdle();
+    const shown = async () =>
+      (
+        (await ok(sim, "DescribeInstances", { instanceIds: [instanceId] }))["dataSet"] as { status: string }[]
+      )[0];
+    expect(await shown()).toMatchObject({ status: "RUNNING" });
+    expect(sim.control.getInstance(instanceId)?.status).toBe("STOPPED");
+    clockMs += 1001;
+    expect(await shown()).toMatchObject({ status: "STOPPED" });
   });
 
   it("hides a just-created NIC and keeps showing a just-deleted one", async () => {
