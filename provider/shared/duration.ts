@@ -29,8 +29,11 @@ export function parseDuration(text: string): number | undefined {
   return Number.isFinite(total) ? Math.round(total) : undefined;
 }
 
-/** Formats milliseconds the short way people read in progress lines: `12s`, `3m04s`. */
+/** Formats milliseconds the short way people read in progress lines: `300ms`, `12s`, `3m04s`. */
 export function formatElapsed(ms: number): string {
+  if (ms < 1000) {
+    return `${Math.round(ms)}ms`;
+  }
   const seconds = Math.floor(ms / 1000);
   if (seconds < 60) {
     return `${seconds}s`;

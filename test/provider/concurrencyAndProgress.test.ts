@@ -55,7 +55,7 @@ describe("progressPrinter", () => {
     say({ observed: "DETACHING", elapsedMs: 12_400 });
     say({ observed: "AVAILABLE", elapsedMs: 65_000 });
     expect(lines).toEqual([
-      "nic 1 DETACHING from 2, 0s",
+      "nic 1 DETACHING from 2, 0ms",
       "nic 1 DETACHING from 2, 12s",
       "nic 1 AVAILABLE from 2, 1m05s",
     ]);

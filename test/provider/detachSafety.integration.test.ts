@@ -1,0 +1,144 @@
+import { count, failureOf, inputs, startHarness } from "./support/harness";
+import type { Harness } from "./support/harness";
+import type { AttachmentOutputs } from "../../provider/index";
+
+let h: Harness;
+let attached: { id: string; outs: AttachmentOutputs };
+beforeEach(async () => {
+  h = await startHarness();
+  const created = await h.provider.create(inputs(h.nicId, h.instanceId));
+  attached = { id: created.id, outs: created.outs! };
+  h.sim.control.resetRequestLog();
+});
+afterEach(async () => {
+  await h.sim.stop();
+});
+
+const REQUEST_ID = /request id T[0-9A-F-]{36}/;
+
+describe("delete is idempotent", () => {
+  it("succeeds without a call when the NIC was deleted out of band", async () => {
+    h.sim.control.outOfBand.detachNic(h.nicId);
+    h.sim.control.outOfBand.deleteNic(h.nicId);
+    await h.provider.delete?.(attached.id, attached.outs);
+    expect(count(h.sim, "DetachNetworkInterface")).toBe(0);
+    expect(h.logs).toContain(`NIC ${h.nicId} no longer exists: no detach needed`);
+  });
+
+  it("succeeds without a call when the NIC is already detached", async () => {
+    h.sim.control.outOfBand.detachNic(h.nicId);
+    await h.provider.delete?.(attached.id, attached.outs);
+    expect(count(h.sim, "DetachNetworkInterface")).toBe(0);
+  });
+
+  it("never detaches a NIC now attached to an instance it does not own", async () => {
+    const other = h.sim.control.addInstance({ regionId: "asia-east-1" });
+    h.sim.control.outOfBand.detachNic(h.nicId);
+    h.sim.control.outOfBand.attachNic(h.nicId, other.instanceId);
+    await h.provider.delete?.(attached.id, attached.outs);
+    expect(count(h.sim, "DetachNetworkInterface")).toBe(0);
+    expect(h.sim.control.getNic(h.nicId)?.instanceId).toBe(other.instanceId);
+    expect(h.logs.join("\n")).toContain("which this resource does not own; leaving it alone");
+  });
+
+  it.each([
+    ["the current not-found code", 404, "INVALID_NIC_NOT_FOUND"],
+    ["the legacy not-found code", 404, "OPERATION_FAILED_RESOURCE_NOT_FOUND"],
+    ["the legacy not-attached code", 403, "OPERATION_DENIED_NIC_NOT_EXIST_INSTANCE"],
+  ])("treats %s from Detach as done", async (_label, httpStatus, code) => {
+    // The detach runs but its answer is replaced: what a retry sees after a lost response.
+    h.sim.control.failNext({ action: "DetachNetworkInterface", count: 1, httpStatus, code, when: "after" });
+    await h.provider.delete?.(attached.id, attached.outs);
+    expect(count(h.sim, "DetachNetworkInterface")).toBe(1);
+    expect(h.logs.join("\n")).toContain(`${code}, nothing left to detach`);
+  });
+});
+
+describe("delete survives passing trouble", () => {
+  it("recovers from a throttling storm and a 5xx burst", async () => {
+    h.sim.control.failNext({
+      action: "DetachNetworkInterface",
+      count: 4,
+      httpStatus: 429,
+      retryAfterSeconds: 0,
+    });
+    h.sim.control.failNext({ action: "DescribeNetworkInterfaces", count: 3, httpStatus: 503 });
+    await h.provider.delete?.(attached.id, attached.outs);
+    expect(h.sim.control.getNic(h.nicId)?.status).toBe("AVAILABLE");
+    expect(count(h.sim, "DetachNetworkInterface")).toBe(5);
+  });
+
+  it("waits for a rebooting instance before detaching", async () => {
+    h.sim.control.outOfBand.setInstanceStatus(h.instanceId, "REBOOT");
+    setTimeout(() => h.sim.control.outOfBand.startInstance(h.instanceId), 150);
+    await h.provider.delete?.(attached.id, attached.outs);
+    expect(h.sim.control.getNic(h.nicId)?.status).toBe("AVAILABLE");
+  });
+
+  it("retries short-lived status conflicts", async () => {
+    h.sim.control.failNext({
+      action: "DetachNetworkInterface",
+      count: 2,
+      httpStatus: 400,
+      code: "INVALID_NIC_STATUS",
+    });
+    await h.provider.delete?.(attached.id, attached.outs);
+    expect(h.sim.control.getNic(h.nicId)?.status).toBe("AVAILABLE");
+    expect(count(h.sim, "DetachNetworkInterface")).toBe(3);
+  });
+
+  it("counts a stale USED right after the call as pending", async () => {
+    h.sim.control.setFaults({ staleReadMs: 150 });
+    await h.provider.delete?.(attached.id, attached.outs);
+    expect(h.sim.control.getNic(h.nicId)?.status).toBe("AVAILABLE");
+    expect(count(h.sim, "DetachNetworkInterface")).toBe(1);
+    expect(count(h.sim, "DescribeNetworkInterfaces")).toBeGreaterThan(2);
+  });
+
+  it("times out on a stalled detach naming the last status, and a re-run finishes", async () => {
+    h.sim.control.stallTransitions({ nicId: h.nicId, forMs: "forever" });
+    const shortTimeout = { ...attached.outs, timeouts: { delete: "300ms" } };
+    const error = await failureOf(h.provider.delete!(attached.id, shortTimeout));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^detaching NIC ${h.nicId} from instance ${h.instanceId} did not finish within 300ms \\(last status DETACHING\\)`,
+      ),
+    );
+    h.sim.control.releaseStalls();
+    await h.provider.delete?.(attached.id, attached.outs);
+    expect(h.sim.control.getNic(h.nicId)?.status).toBe("AVAILABLE");
+    expect(count(h.sim, "DetachNetworkInterface")).toBe(1);
+  });
+});
+
+describe("delete fails at once on permanent conditions", () => {
+  it("names the primary NIC case with code, request id, both ids and what to do", async () => {
+    const primary = await h.provider.create(inputs(h.primaryNicId, h.instanceId));
+    const error = await failureOf(h.provider.delete!(primary.id, primary.outs!));
+    expect(error.message).toContain(`cannot detach NIC ${h.primaryNicId} from instance ${h.instanceId}`);
+    expect(error.message).toContain("INVALID_NIC_PRIMARY_CANT_DETACH");
+    expect(error.message).toMatch(REQUEST_ID);
+    expect(error.message).toContain("retainOnDelete");
+    expect(count(h.sim, "DetachNetworkInterface")).toBe(1);
+  });
+
+  it("names a load balancer backend", async () => {
+    h.sim.control.outOfBand.associateLoadBalancer(h.nicId);
+    const error = await failureOf(h.provider.delete!(attached.id, attached.outs));
+    expect(error.message).toMatch(
+      /INVALID_NIC_LB_ASSOCIATED \(request id T[0-9A-F-]{36}\): .*load balancer backend/,
+    );
+    expect(h.sim.control.getNic(h.nicId)?.status).toBe("USED");
+  });
+
+  it("names a stopped instance and the way out, then works once it runs", async () => {
+    h.sim.control.outOfBand.stopInstance(h.instanceId);
+    const error = await failureOf(h.provider.delete!(attached.id, attached.outs));
+    expect(error.message).toContain(`cannot detach NIC ${h.nicId} from instance ${h.instanceId}`);
+    expect(error.message).toContain("is STOPPED");
+    expect(error.message).toContain("deletedWith");
+    h.sim.control.outOfBand.startInstance(h.instanceId);
+    await h.provider.delete?.(attached.id, attached.outs);
+    expect(h.sim.control.getNic(h.nicId)?.status).toBe("AVAILABLE");
+  });
+});

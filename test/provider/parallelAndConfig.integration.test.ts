@@ -1,0 +1,126 @@
+import { inspect } from "node:util";
+import {
+  createNetworkInterfaceAttachmentProvider,
+  networkInterfaceAttachmentProvider,
+} from "../../provider/index";
+import { DEFAULT_ACCESS_KEY, startSimulator } from "../../simulator/index";
+import type { Simulator } from "../../simulator/index";
+import { count, failureOf, FAST_CLIENT, inputs } from "./support/harness";
+
+let sim: Simulator;
+beforeEach(async () => {
+  sim = await startSimulator({ transitionDelayMs: 40 });
+});
+afterEach(async () => {
+  await sim.stop();
+});
+
+function fastProvider(log: (line: string) => void = () => undefined, retry = FAST_CLIENT.retry) {
+  return createNetworkInterfaceAttachmentProvider({
+    clientSettings: { ...FAST_CLIENT, domain: sim.domain, retry },
+    env: {},
+    polling: { minDelayMs: 10, maxDelayMs: 40 },
+    log,
+  });
+}
+
+describe("many attachments at once", () => {
+  it("attaches and detaches seven NICs on one instance, one change at a time", async () => {
+    const provider = fastProvider();
+    const vm = sim.control.addInstance({});
+    const nics = Array.from({ length: 7 }, () => sim.control.addNic({}).nicId);
+    const created = await Promise.all(nics.map((nicId) => provider.create(inputs(nicId, vm.instanceId))));
+    expect(sim.control.getInstance(vm.instanceId)?.nics).toHaveLength(8);
+    await Promise.all(created.map((c) => provider.delete?.(c.id, c.outs!)));
+    expect(nics.map((nicId) => sim.control.getNic(nicId)?.status)).toEqual(Array(7).fill("AVAILABLE"));
+  });
+
+  it("attaches across many instances in parallel under a rate limit", async () => {
+    // Retries back off far enough for a 40 requests/s server to let a dozen parallel operations through.
+    const provider = fastProvider(undefined, {
+      maxAttempts: 30,
+      baseDelayMs: 25,
+      maxDelayMs: 400,
+      deadlineMs: 20_000,
+    });
+    sim.control.setFaults({ rateLimitRps: 40, retryAfterSeconds: 0 });
+    const pairs = Array.from({ length: 6 }, () => {
+      const vm = sim.control.addInstance({});
+      return [sim.control.addNic({}).nicId, sim.control.addNic({}).nicId].map((nicId) =>
+        inputs(nicId, vm.instanceId),
+      );
+    }).flat();
+    const created = await Promise.all(pairs.map((p) => provider.create(p)));
+    expect(created.map((c) => c.outs?.status)).toEqual(Array(12).fill("USED"));
+    await Promise.all(created.map((c) => provider.delete?.(c.id, c.outs!)));
+    expect(pairs.map((p) => sim.control.getNic(p.nicId)?.instanceId)).toEqual(Array(12).fill(null));
+    expect(sim.control.requestLog().some((entry) => entry.fault === "rate-limit")).toBe(true);
+  });
+});
+
+describe("where settings come from", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it("reads the environment at call time when not configured", async () => {
+    const vm = sim.control.addInstance({});
+    const nicId = sim.control.addNic({}).nicId;
+    Object.assign(process.env, {
+      ZENLAYERCLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.accessKeyId,
+      ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: DEFAULT_ACCESS_KEY.accessKeyPassword,
+      ZENLAYERCLOUD_DOMAIN: sim.domain,
+      ZENLAYERCLOUD_SCHEME: "HTTP",
+      PULUMI_ZENLAYER_POLL_MIN_MS: "10",
+      PULUMI_ZENLAYER_POLL_MAX_MS: "40",
+    });
+    const created = await networkInterfaceAttachmentProvider.create(inputs(nicId, vm.instanceId));
+    expect(created.outs?.status).toBe("USED");
+  });
+
+  it("uses stack config given to configure, secrets included", async () => {
+    const vm = sim.control.addInstance({});
+    const nicId = sim.control.addNic({}).nicId;
+    const provider = createNetworkInterfaceAttachmentProvider({
+      env: {},
+      polling: { minDelayMs: 10, maxDelayMs: 40 },
+    });
+    const config: Record<string, string> = {
+      "zenlayer:accessKeyId": DEFAULT_ACCESS_KEY.accessKeyId,
+      "zenlayer:accessKeyPassword": DEFAULT_ACCESS_KEY.accessKeyPassword,
+      "zenlayer:domain": sim.domain,
+      "zenlayer:scheme": "HTTP",
+    };
+    await provider.configure?.({
+      config: { get: (key) => config[key], require: (key) => config[key] ?? "" },
+    });
+    expect((await provider.create(inputs(nicId, vm.instanceId))).outs?.status).toBe("USED");
+  });
+
+  it("fails with one message naming every way to give credentials", async () => {
+    const provider = createNetworkInterfaceAttachmentProvider({ env: {} });
+    const error = await failureOf(provider.create(inputs("1", "2")));
+    expect(error.message).toContain("zenlayer:accessKeyId");
+    expect(error.message).toContain("ZENLAYERCLOUD_ACCESS_KEY_ID");
+  });
+
+  it("never lets the password or a signature reach logs or errors", async () => {
+    const lines: string[] = [];
+    const provider = fastProvider((line) => lines.push(line));
+    const vm = sim.control.addInstance({});
+    const primary = vm.nics[0]!.nicId;
+    const created = await provider.create(inputs(primary, vm.instanceId));
+    const error = await failureOf(provider.delete!(created.id, created.outs!));
+    const everything = [
+      lines.join("\n"),
+      error.message,
+      inspect(error, { depth: 10 }),
+      JSON.stringify(error),
+    ].join("\n");
+    expect(everything).toContain("INVALID_NIC_PRIMARY_CANT_DETACH");
+    expect(everything).not.toContain(DEFAULT_ACCESS_KEY.accessKeyPassword);
+    expect(everything).not.toMatch(/Signature=|authorization/i);
+    expect(count(sim, "DetachNetworkInterface")).toBe(1);
+  });
+});
