@@ -5,6 +5,7 @@ import {
 } from "../../provider/index";
 import { DEFAULT_ACCESS_KEY, startSimulator } from "../../simulator/index";
 import type { Simulator } from "../../simulator/index";
+import type { RetrySettings } from "../../sdk/index";
 import { count, failureOf, FAST_CLIENT, inputs } from "./support/harness";
 
 let sim: Simulator;
@@ -15,7 +16,10 @@ afterEach(async () => {
   await sim.stop();
 });
 
-function fastProvider(log: (line: string) => void = () => undefined, retry = FAST_CLIENT.retry) {
+function fastProvider(
+  log: (line: string) => void = () => undefined,
+  retry: Partial<RetrySettings> = FAST_CLIENT.retry,
+) {
   return createNetworkInterfaceAttachmentProvider({
     clientSettings: { ...FAST_CLIENT, domain: sim.domain, retry },
     env: {},

@@ -1,0 +1,74 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as zenlayer from "../../index";
+
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+
+const registered: Registered[] = [];
+
+beforeAll(() => {
+  pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+        const id = `${String(args.inputs["nicId"])}:${String(args.inputs["instanceId"])}`;
+        return {
+          id,
+          state: { ...args.inputs, status: "USED", nicName: "app-nic", privateIpList: ["10.0.0.5"] },
+        };
+      },
+      call: (args) => args.inputs,
+    },
+    "project",
+    "stack",
+    false,
+  );
+});
+
+function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply(resolve));
+}
+
+describe("zenlayer.zec.NetworkInterfaceAttachment", () => {
+  it("registers a dynamic resource with a stable type token and the provider by reference", async () => {
+    const attachment = new zenlayer.zec.NetworkInterfaceAttachment("app-nic", {
+      nicId: "1475945014486896967",
+      instanceId: "1478001766933994003",
+      timeouts: { delete: "15m" },
+    });
+    expect(await valueOf(attachment.id)).toBe("1475945014486896967:1478001766933994003");
+    expect(await valueOf(attachment.status)).toBe("USED");
+    expect(await valueOf(attachment.privateIpList)).toEqual(["10.0.0.5"]);
+    expect(await valueOf(attachment.timeouts)).toEqual({ delete: "15m" });
+
+    const resource = registered.find((r) => r.name === "app-nic");
+    expect(resource?.type).toBe("pulumi-nodejs:dynamic/zec:NetworkInterfaceAttachment");
+    const provider = String(resource?.inputs["__provider"]);
+    expect(provider).toContain('programRequire("pulumi-zenlayer/provider")');
+    expect(resource?.inputs).toMatchObject({
+      nicId: "1475945014486896967",
+      instanceId: "1478001766933994003",
+    });
+  });
+
+  it("takes outputs of other resources as inputs", async () => {
+    const nicId = pulumi.output("1111111111111111111");
+    const attachment = new zenlayer.zec.NetworkInterfaceAttachment("from-outputs", {
+      nicId,
+      instanceId: pulumi.output("2222222222222222222"),
+    });
+    expect(await valueOf(attachment.nicId)).toBe("1111111111111111111");
+  });
+
+  it("names a missing required property", () => {
+    expect(
+      () =>
+        new zenlayer.zec.NetworkInterfaceAttachment("broken", {
+          instanceId: "1",
+        } as unknown as zenlayer.zec.NetworkInterfaceAttachmentArgs),
+    ).toThrow(`Missing required property 'nicId' of NetworkInterfaceAttachment "broken"`);
+  });
+});
