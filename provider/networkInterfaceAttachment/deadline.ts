@@ -14,9 +14,16 @@ export function deadlineFor(
   timeouts: AttachmentTimeouts | undefined,
   operation: keyof AttachmentTimeouts,
 ): number {
-  const text = timeouts?.[operation] ?? DEFAULT_TIMEOUT;
-  const ms = parseDuration(text) ?? parseDuration(DEFAULT_TIMEOUT) ?? 600_000;
+  const ms = parseDuration(timeoutText(timeouts, operation)) ?? parseDuration(DEFAULT_TIMEOUT) ?? 600_000;
   return ctx.now() + ms;
+}
+
+/** The timeout in force for an operation, as the user wrote it, for messages. */
+export function timeoutText(
+  timeouts: AttachmentTimeouts | undefined,
+  operation: keyof AttachmentTimeouts,
+): string {
+  return timeouts?.[operation] ?? DEFAULT_TIMEOUT;
 }
 
 /** Milliseconds left before the deadline, never negative. */

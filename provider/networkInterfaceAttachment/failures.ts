@@ -11,14 +11,14 @@ const PROVIDER_KEY = "__provider";
  * Adds the operation and what to do to a waiter's timeout; other errors pass unchanged.
  * @internal
  */
-export function explainTimeout(error: unknown, operation: string, advice: string): unknown {
+export function explainTimeout(error: unknown, operation: string, timeout: string, advice: string): unknown {
   if (!isWaitTimeoutError(error)) {
     return error;
   }
-  return new Error(
-    `${operation} did not finish within ${formatElapsed(error.timeoutMs)} (last status ${error.lastObserved ?? "unknown"}). ${advice}`,
-    { cause: error },
-  );
+  const seen = `last status ${error.lastObserved ?? "unknown"}, after ${formatElapsed(error.elapsedMs)}`;
+  return new Error(`${operation} did not finish within its ${timeout} timeout (${seen}). ${advice}`, {
+    cause: error,
+  });
 }
 
 function outputsSoFar(inputs: AttachmentInputs, nic: NicInfo | undefined): AttachmentOutputs {

@@ -6,7 +6,7 @@ import { attachAndWait } from "./attach";
 import type { AttachProgress } from "./attach";
 import { checkAttachmentInputs } from "./check";
 import { findNic } from "./cloudState";
-import { deadlineFor } from "./deadline";
+import { deadlineFor, timeoutText } from "./deadline";
 import { detachAndWait } from "./detach";
 import { diffAttachment } from "./diff";
 import { explainTimeout, partialFailure } from "./failures";
@@ -63,9 +63,11 @@ export function createNetworkInterfaceAttachmentProvider(
         await attachAndWait(ctx, inputs.nicId, inputs.instanceId, deadline, progress),
       );
     } catch (error) {
+      const operation = `attaching NIC ${inputs.nicId} to instance ${inputs.instanceId}`;
       const explained = explainTimeout(
         error,
-        `attaching NIC ${inputs.nicId} to instance ${inputs.instanceId}`,
+        operation,
+        timeoutText(inputs.timeouts, "create"),
         KEEP_WAITING,
       );
       if (progress.bound) {
@@ -123,7 +125,8 @@ export function createNetworkInterfaceAttachmentProvider(
       try {
         await detachAndWait(ctx, nicId, instanceId, deadlineFor(ctx, props.timeouts, "delete"));
       } catch (error) {
-        throw explainTimeout(error, `detaching NIC ${nicId} from instance ${instanceId}`, KEEP_WAITING);
+        const operation = `detaching NIC ${nicId} from instance ${instanceId}`;
+        throw explainTimeout(error, operation, timeoutText(props.timeouts, "delete"), KEEP_WAITING);
       }
     },
   };
