@@ -13,15 +13,22 @@ let cachedVersion: string | undefined;
  * @internal
  */
 export function packageVersion(): string {
-  cachedVersion ??= findVersion(__dirname) ?? "0.0.0-unknown";
+  if (cachedVersion === undefined) {
+    const root = findPackageRoot(__dirname);
+    cachedVersion =
+      (root === undefined ? undefined : versionIn(join(root, "package.json"))) ?? "0.0.0-unknown";
+  }
   return cachedVersion;
 }
 
-function findVersion(startDir: string): string | undefined {
+/**
+ * The directory of the nearest enclosing `pulumi-zenlayer` package, from sources or build alike.
+ * @internal
+ */
+export function findPackageRoot(startDir: string): string | undefined {
   let dir = startDir;
   for (;;) {
-    const version = versionIn(join(dir, "package.json"));
-    if (version !== undefined) return version;
+    if (versionIn(join(dir, "package.json")) !== undefined) return dir;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
