@@ -13,4 +13,5 @@ module.exports = {
   },
   transformIgnorePatterns: ["/node_modules/(?!(p-retry|is-network-error)/)"],
   testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
 };
