@@ -1,23 +1,29 @@
 import type { InstanceInfo, NicInfo, ZecClient } from "../../sdk/index";
+import { batchedReader } from "../shared/batchedReads";
+
+const readNics = batchedReader<NicInfo>(
+  async (client, nicIds) =>
+    (await client.describeNetworkInterfaces({ nicIds, pageSize: nicIds.length })).dataSet,
+  (nic) => nic.nicId,
+);
+
+const readInstances = batchedReader<InstanceInfo>(
+  async (client, instanceIds) =>
+    (await client.describeInstances({ instanceIds, pageSize: instanceIds.length })).dataSet,
+  (instance) => instance.instanceId,
+);
 
 /** Reads one NIC; `undefined` when Zenlayer no longer lists it (deleted NICs just disappear). */
-export async function findNic(client: ZecClient, nicId: string): Promise<NicInfo | undefined> {
-  const page = await client.describeNetworkInterfaces({ nicIds: [nicId] });
-  return page.dataSet.find((nic) => nic.nicId === nicId);
+export function findNic(client: ZecClient, nicId: string): Promise<NicInfo | undefined> {
+  return readNics(client, nicId);
 }
 
 /** Reads one instance; `undefined` when it does not exist. */
-export async function findInstance(client: ZecClient, instanceId: string): Promise<InstanceInfo | undefined> {
-  const page = await client.describeInstances({ instanceIds: [instanceId] });
-  return page.dataSet.find((instance) => instance.instanceId === instanceId);
+export function findInstance(client: ZecClient, instanceId: string): Promise<InstanceInfo | undefined> {
+  return readInstances(client, instanceId);
 }
 
 /** True when the NIC is bound (or binding) to the given instance. */
 export function isBoundTo(nic: NicInfo, instanceId: string): boolean {
   return nic.instanceId === instanceId && (nic.status === "USED" || nic.status === "ATTACHING");
-}
-
-/** The instance a NIC is bound to, if any; the API reports `null` or leaves it out when detached. */
-export function boundInstance(nic: NicInfo): string | undefined {
-  return nic.instanceId ?? undefined;
 }

@@ -1,5 +1,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { resolveClientConfig, ZecClient } from "../../sdk/index";
+import { resolveClientConfig } from "../../sdk/index";
+import { clientFor } from "../shared/clientCache";
 import type { HandlerContext, ProviderOptions } from "../shared/handlerContext";
 import { pollingFromEnv } from "../shared/handlerContext";
 import { attachAndWait } from "./attach";
@@ -46,7 +47,7 @@ export function createNetworkInterfaceAttachmentProvider(
       env,
     });
     return {
-      client: new ZecClient(config),
+      client: clientFor(config),
       polling: options.polling ?? pollingFromEnv(env),
       log: options.log ?? ((line) => console.log(line)),
       now: Date.now,

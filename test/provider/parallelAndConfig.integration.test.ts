@@ -40,14 +40,14 @@ describe("many attachments at once", () => {
   });
 
   it("attaches across many instances in parallel under a rate limit", async () => {
-    // Retries back off far enough for a 40 requests/s server to let a dozen parallel operations through.
+    // Retries back off far enough for a 10 requests/s server to let a dozen parallel operations through.
     const provider = fastProvider(undefined, {
       maxAttempts: 30,
       baseDelayMs: 25,
       maxDelayMs: 400,
       deadlineMs: 20_000,
     });
-    sim.control.setFaults({ rateLimitRps: 40, retryAfterSeconds: 0 });
+    sim.control.setFaults({ rateLimitRps: 10, retryAfterSeconds: 0 });
     const pairs = Array.from({ length: 6 }, () => {
       const vm = sim.control.addInstance({});
       return [sim.control.addNic({}).nicId, sim.control.addNic({}).nicId].map((nicId) =>
