@@ -1,0 +1,196 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { DEFAULT_ACCESS_KEY, startSimulator } from "../../../simulator/index";
+import type { Simulator, SimulatorOptions } from "../../../simulator/index";
+import type { DriverCommand, DriverResult, RunningDriver } from "./driverRunner";
+import { expectSuccess, startDriver } from "./driverRunner";
+import { killHard, killProcessesIn } from "./processes";
+import { createTestWorkspaceEnv, ensurePulumiCli } from "./pulumiCli";
+import type { PulumiCli } from "./pulumiCli";
+import { createTestProject, packRepository, PINNED_PULUMI_SDK } from "./testProject";
+import type { TestProject } from "./testProject";
+
+/** The Pulumi project name every driver run uses (the state of each world is separate anyway). */
+export const E2E_PROJECT_NAME = "zenlayer-e2e";
+
+/**
+ * Everything one end-to-end test file shares: the CLI, a temporary directory holding the packed
+ * package, a project with it installed, an isolated Pulumi backend and home, and a simulator.
+ */
+export interface E2eWorld {
+  readonly cli: PulumiCli;
+  readonly root: string;
+  readonly tarball: string;
+  readonly project: TestProject;
+  readonly sim: Simulator;
+  /** Backend, passphrase and home of this world's stacks (see `createTestWorkspaceEnv`). */
+  readonly workspaceEnv: Readonly<Record<string, string>>;
+  /** A Node.js binary to run the driver (and, through PATH, the provider plugin) with. */
+  readonly nodeBinary?: string;
+  /** Drivers started in their own process group, killed at teardown if still running. */
+  readonly detachedPids: Set<number>;
+  /** Set by {@link e2eTest} when a test fails, so teardown keeps the directory for inspection. */
+  failed: boolean;
+}
+
+/** How a test file wants its world built. */
+export interface WorldOptions {
+  /** Part of the temporary directory's name. */
+  readonly label: string;
+  /** The project's dependencies; default: the packed package and the pinned `@pulumi/pulumi`. */
+  readonly dependencies?: (tarball: string) => Record<string, string>;
+  /** The Node.js binary to use, found in the installed project; default the one running jest. */
+  readonly nodeBinary?: (project: TestProject) => string;
+  readonly simulator?: SimulatorOptions;
+}
+
+function defaultDependencies(tarball: string): Record<string, string> {
+  return { "pulumi-zenlayer": `file:${tarball}`, "@pulumi/pulumi": PINNED_PULUMI_SDK };
+}
+
+function note(line: string): void {
+  process.stderr.write(`[e2e] ${line}\n`);
+}
+
+/**
+ * Builds a world: finds or builds the CLI (the tests fail, never skip, without one), packs the
+ * repository, installs it into a fresh project, and starts a simulator.
+ */
+export async function createWorld(options: WorldOptions): Promise<E2eWorld> {
+  const cli = await ensurePulumiCli();
+  const root = await mkdtemp(path.join(tmpdir(), `pulumi-zenlayer-e2e-${options.label}-`));
+  note(`${options.label}: working in ${root}`);
+  const started = Date.now();
+  const tarball = await packRepository(path.join(root, "packages"));
+  const dependencies = (options.dependencies ?? defaultDependencies)(tarball);
+  const project = await createTestProject(path.join(root, "project"), dependencies);
+  note(`${options.label}: npm pack + install took ${Date.now() - started} ms`);
+  const workspaceEnv = await createTestWorkspaceEnv(path.join(root, "pulumi"));
+  const sim = await startSimulator({ transitionDelayMs: 200, requestLogLimit: 50_000, ...options.simulator });
+  const nodeBinary = options.nodeBinary?.(project);
+  return {
+    cli,
+    root,
+    tarball,
+    project,
+    sim,
+    workspaceEnv,
+    ...(nodeBinary === undefined ? {} : { nodeBinary }),
+    detachedPids: new Set(),
+    failed: false,
+  };
+}
+
+/** Stops everything the world started; removes its directory unless a test failed. */
+export async function destroyWorld(world: E2eWorld | undefined): Promise<void> {
+  if (world === undefined) {
+    return;
+  }
+  world.detachedPids.forEach((pid) => killHard(-pid));
+  killProcessesIn(world.project.dir);
+  await world.sim.stop();
+  if (world.failed) {
+    note(`a test failed; keeping ${world.root} for inspection`);
+  } else {
+    await rm(world.root, { recursive: true, force: true });
+  }
+}
+
+/** Which credentials the driver's environment carries. */
+export interface EnvOptions {
+  /** Default true: the simulator's credentials and endpoint as ZENLAYERCLOUD_* variables. */
+  readonly credentials?: boolean;
+}
+
+/**
+ * The driver's environment: this process's, minus every Zenlayer and Pulumi variable, plus the
+ * world's backend, fast polling for the provider and, unless turned off, the credentials.
+ */
+export function driverEnv(world: E2eWorld, options: EnvOptions = {}): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([key]) => !/^(ZENLAYER|PULUMI_)/.test(key));
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(inherited),
+    ...world.workspaceEnv,
+    PULUMI_ZENLAYER_POLL_MIN_MS: "50",
+    PULUMI_ZENLAYER_POLL_MAX_MS: "300",
+  };
+  if (options.credentials ?? true) {
+    Object.assign(env, {
+      ZENLAYERCLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.accessKeyId,
+      ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: DEFAULT_ACCESS_KEY.accessKeyPassword,
+      ZENLAYERCLOUD_DOMAIN: world.sim.domain,
+      ZENLAYERCLOUD_SCHEME: "HTTP",
+    });
+  }
+  if (world.nodeBinary !== undefined) {
+    env["PATH"] = `${path.dirname(world.nodeBinary)}${path.delimiter}${env["PATH"] ?? ""}`;
+  }
+  return env;
+}
+
+/** Starts one driver run in the world (see `driver.js` for the command). */
+export function startOperation(
+  world: E2eWorld,
+  command: DriverCommand,
+  options: EnvOptions & { readonly detached?: boolean } = {},
+): RunningDriver {
+  const running = startDriver(
+    {
+      project: world.project,
+      env: driverEnv(world, options),
+      ...(world.nodeBinary === undefined ? {} : { nodeBinary: world.nodeBinary }),
+      ...(options.detached === undefined ? {} : { detached: options.detached }),
+    },
+    { ...command, pulumiRoot: world.cli.root, projectName: E2E_PROJECT_NAME },
+  );
+  if (options.detached === true && running.child.pid !== undefined) {
+    world.detachedPids.add(running.child.pid);
+  }
+  return running;
+}
+
+/** Runs one operation and returns its result, failed or not. */
+export function runOperation(
+  world: E2eWorld,
+  command: DriverCommand,
+  options?: EnvOptions,
+): Promise<DriverResult> {
+  return startOperation(world, command, options).result;
+}
+
+/** Runs one operation that must succeed. */
+export async function succeed(
+  world: E2eWorld,
+  command: DriverCommand,
+  options?: EnvOptions,
+): Promise<DriverResult> {
+  return expectSuccess(await runOperation(world, command, options));
+}
+
+/**
+ * Declares a jest test that records its failure on the world, so the world's directory (project,
+ * state, Pulumi home) is kept for inspection.
+ */
+export function e2eTest(
+  name: string,
+  world: () => E2eWorld | undefined,
+  body: () => Promise<void>,
+  timeoutMs: number,
+): void {
+  it(
+    name,
+    async () => {
+      try {
+        await body();
+      } catch (error) {
+        const current = world();
+        if (current !== undefined) {
+          current.failed = true;
+        }
+        throw error;
+      }
+    },
+    timeoutMs,
+  );
+}
