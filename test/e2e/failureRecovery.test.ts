@@ -1,0 +1,102 @@
+/**
+ * End-to-end: `pulumi destroy` through throttling and 5xx bursts, and a detach that stalls past
+ * its timeout, with the installed package driven by the real engine against the simulator.
+ */
+import type { AttachmentSpec } from "./support/driverRunner";
+import { createWorld, destroyWorld, e2eTest, runOperation, succeed } from "./support/e2eWorld";
+import type { E2eWorld } from "./support/e2eWorld";
+import { ENSURE_PULUMI_TIMEOUT_MS } from "./support/pulumiCli";
+import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
+import { attachmentsIn } from "./support/stackState";
+
+const CASE_TIMEOUT_MS = 180_000;
+
+let world: E2eWorld | undefined;
+const w = (): E2eWorld => world!;
+
+beforeAll(async () => {
+  world = await createWorld({ label: "recovery" });
+}, ENSURE_PULUMI_TIMEOUT_MS);
+
+afterEach(() => {
+  world?.sim.control.setFaults({});
+  world?.sim.control.releaseStalls();
+});
+
+afterAll(async () => {
+  await destroyWorld(world);
+}, CASE_TIMEOUT_MS);
+
+async function exportedAttachments(stackName: string) {
+  return attachmentsIn((await succeed(w(), { op: "export", stackName })).deployment);
+}
+
+function injected(entries: ReturnType<typeof requestsFor>, status: number) {
+  return entries.filter((entry) => entry.fault === "fail-next" && entry.status === status);
+}
+
+describe("failures the engine and the provider recover from", () => {
+  e2eTest(
+    "destroy rides out 429 throttling, 5xx bursts and a rate limit",
+    w,
+    async () => {
+      const { sim } = w();
+      const { instanceId, nicId } = newInstanceAndNic(sim);
+      const stackName = "destroy-throttled";
+      await succeed(w(), { op: "up", stackName, attachments: [{ name: "nic", nicId, instanceId }] });
+      sim.control.resetRequestLog();
+      sim.control.failNext({ action: "DetachNetworkInterface", count: 2, httpStatus: 429 });
+      sim.control.failNext({ action: "DetachNetworkInterface", count: 2, httpStatus: 503 });
+      sim.control.failNext({ action: "DescribeNetworkInterfaces", count: 3, httpStatus: 503 });
+      sim.control.failNext({ action: "DescribeInstances", count: 2, httpStatus: 500 });
+      sim.control.setFaults({ rateLimitRps: 5, errorRate: 0.1 });
+
+      await succeed(w(), { op: "destroy", stackName });
+
+      expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
+      expect(await exportedAttachments(stackName)).toHaveLength(0);
+      const detaches = requestsFor(sim, "DetachNetworkInterface", nicId);
+      expect(injected(detaches, 429)).toHaveLength(2);
+      expect(injected(detaches, 503)).toHaveLength(2);
+      expect(succeeded(detaches)).toHaveLength(1);
+      const describes = sim.control
+        .requestLog()
+        .filter((entry) => entry.action === "DescribeNetworkInterfaces");
+      expect(injected(describes, 503)).toHaveLength(3);
+      const instanceReads = sim.control.requestLog().filter((entry) => entry.action === "DescribeInstances");
+      expect(injected(instanceReads, 500)).toHaveLength(2);
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  e2eTest(
+    "a detach stalled past timeouts.delete fails and keeps the resource; after the stall ends, destroy finishes",
+    w,
+    async () => {
+      const { sim } = w();
+      const { instanceId, nicId } = newInstanceAndNic(sim);
+      const stackName = "destroy-stalled";
+      const attachments: AttachmentSpec[] = [{ name: "nic", nicId, instanceId, timeouts: { delete: "3s" } }];
+      await succeed(w(), { op: "up", stackName, attachments });
+      sim.control.stallTransitions({ nicId, forMs: "forever" });
+
+      const stalled = await runOperation(w(), { op: "destroy", stackName });
+
+      expect(stalled.ok).toBe(false);
+      expect(stalled.error).toContain(`detaching NIC ${nicId} from instance ${instanceId} did not finish`);
+      expect(stalled.error).toContain("within its 3s timeout (last status DETACHING");
+      expect(stalled.error).toContain("The attachment stays in the stack");
+      expect(sim.control.getNic(nicId)).toMatchObject({ status: "DETACHING", instanceId });
+      const kept = await exportedAttachments(stackName);
+      expect(kept.map((resource) => resource.id)).toEqual([`${nicId}:${instanceId}`]);
+
+      sim.control.releaseStalls();
+      await succeed(w(), { op: "destroy", stackName });
+
+      expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
+      expect(await exportedAttachments(stackName)).toHaveLength(0);
+      expect(succeeded(requestsFor(sim, "DetachNetworkInterface", nicId))).toHaveLength(1);
+    },
+    CASE_TIMEOUT_MS,
+  );
+});
