@@ -11,6 +11,18 @@ export function attachmentsIn(deployment: Deployment | undefined): DeployedResou
   return (deployment?.resources ?? []).filter((resource) => resource.type === ATTACHMENT_TYPE);
 }
 
+/** The default `pulumi-nodejs` provider resources, which carry the stack config the engine passed them. */
+export function defaultProvidersIn(deployment: Deployment | undefined): DeployedResource[] {
+  return (deployment?.resources ?? []).filter(
+    (resource) => resource.type === "pulumi:providers:pulumi-nodejs",
+  );
+}
+
+/** A jest matcher for a secret as stored without `--show-secrets`: an envelope with ciphertext. */
+export function secretCiphertext(): unknown {
+  return { [SECRET_SIGNATURE]: expect.any(String), ciphertext: expect.stringMatching(/^v1:/) };
+}
+
 /** Operations a killed run left behind (e.g. `creating`), as `[type, urn]` pairs. */
 export function pendingOperationsIn(deployment: Deployment | undefined): Array<[string, string]> {
   return (deployment?.pending_operations ?? []).map((op) => [op.type, op.resource.urn]);
