@@ -1,0 +1,87 @@
+/**
+ * End-to-end compatibility: the packed package in a project on the NEWEST `@pulumi/pulumi` (which
+ * requires Node.js 22), run with Node.js 22 from the npm `node` package, with the pinned CLI.
+ * Node 22 comes first on PATH, so the dynamic-provider plugin (which runs `node` from PATH) uses it
+ * too. No version-check override is set: the Automation API accepts the older CLI as it is.
+ */
+import { realpath } from "node:fs/promises";
+import * as path from "node:path";
+import type { AttachmentSpec } from "./support/driverRunner";
+import { createWorld, destroyWorld, e2eTest, startOperation, succeed } from "./support/e2eWorld";
+import type { E2eWorld } from "./support/e2eWorld";
+import { commandLineOf, executableOf, processIdsIn } from "./support/processes";
+import { ENSURE_PULUMI_TIMEOUT_MS } from "./support/pulumiCli";
+import { eventually, newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
+import { attachmentsIn } from "./support/stackState";
+
+const CASE_TIMEOUT_MS = 180_000;
+/** The newest `@pulumi/pulumi` on the registry when this test was written; it needs Node >= 22. */
+const NEWEST_PULUMI_SDK = "3.270.0";
+/** The npm `node` package ships a Node.js binary as node_modules/node/bin/node. */
+const NODE_22_PACKAGE = "22.23.3";
+
+let world: E2eWorld | undefined;
+const w = (): E2eWorld => world!;
+
+beforeAll(async () => {
+  world = await createWorld({
+    label: "node22",
+    dependencies: (tarball) => ({
+      "pulumi-zenlayer": `file:${tarball}`,
+      "@pulumi/pulumi": NEWEST_PULUMI_SDK,
+      node: NODE_22_PACKAGE,
+    }),
+    nodeBinary: (project) => path.join(project.dir, "node_modules", "node", "bin", "node"),
+  });
+}, ENSURE_PULUMI_TIMEOUT_MS);
+
+afterAll(async () => {
+  world?.sim.control.releaseStalls();
+  await destroyWorld(world);
+}, CASE_TIMEOUT_MS);
+
+/** The executables of the dynamic-provider plugin processes running for the project right now. */
+function pluginExecutables(): string[] {
+  return processIdsIn(w().project.dir)
+    .filter((pid) => commandLineOf(pid).includes("dynamic-provider"))
+    .map((pid) => executableOf(pid) ?? "?");
+}
+
+describe(`Node.js 22 with @pulumi/pulumi ${NEWEST_PULUMI_SDK}`, () => {
+  e2eTest(
+    "up, refresh and destroy work, with the driver and the provider plugin on Node 22",
+    w,
+    async () => {
+      const { sim, cli } = w();
+      const { instanceId, nicId } = newInstanceAndNic(sim);
+      const stackName = "node22";
+      const attachments: AttachmentSpec[] = [{ name: "nic", nicId, instanceId }];
+      const node22 = await realpath(w().nodeBinary!);
+      sim.control.stallTransitions({ nicId, forMs: "forever" });
+
+      const running = startOperation(w(), { op: "up", stackName, attachments });
+      // While the attach is held in flight, the plugin process is certainly alive: look at it.
+      await eventually(() => succeeded(requestsFor(sim, "AttachNetworkInterface", nicId)).length > 0);
+      const executables = pluginExecutables();
+      sim.control.releaseStalls();
+      const up = await running.result;
+
+      expect(up.ok).toBe(true);
+      expect(executables).toEqual([node22]);
+      expect(up.runtime).toEqual({ node: expect.stringMatching(/^v22\./), pulumiSdk: NEWEST_PULUMI_SDK });
+      expect(cli.version).toBe("3.248.0");
+      expect(sim.control.getNic(nicId)).toMatchObject({ status: "USED", instanceId });
+      expect(up.outputs?.["nic"]).toMatchObject({ id: `${nicId}:${instanceId}`, status: "USED" });
+
+      const refresh = await succeed(w(), { op: "refresh", stackName, attachments });
+      expect(refresh.changes).toEqual({ same: 2 });
+      const [attachment] = attachmentsIn((await succeed(w(), { op: "export", stackName })).deployment);
+      expect(attachment).toMatchObject({ id: `${nicId}:${instanceId}`, outputs: { status: "USED" } });
+
+      await succeed(w(), { op: "destroy", stackName });
+      expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
+      expect(attachmentsIn((await succeed(w(), { op: "export", stackName })).deployment)).toHaveLength(0);
+    },
+    CASE_TIMEOUT_MS,
+  );
+});
