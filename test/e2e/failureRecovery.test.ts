@@ -7,7 +7,7 @@ import { createWorld, destroyWorld, e2eTest, runOperation, succeed } from "./sup
 import type { E2eWorld } from "./support/e2eWorld";
 import { ENSURE_PULUMI_TIMEOUT_MS } from "./support/pulumiCli";
 import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
-import { attachmentsIn } from "./support/stackState";
+import { attachmentsIn, providerTextIn } from "./support/stackState";
 
 const CASE_TIMEOUT_MS = 180_000;
 
@@ -96,6 +96,38 @@ describe("failures the engine and the provider recover from", () => {
       expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
       expect(await exportedAttachments(stackName)).toHaveLength(0);
       expect(succeeded(requestsFor(sim, "DetachNetworkInterface", nicId))).toHaveLength(1);
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  e2eTest(
+    "an attach stalled past timeouts.create is kept as a partial failure; the next up finishes it",
+    w,
+    async () => {
+      const { sim } = w();
+      const { instanceId, nicId } = newInstanceAndNic(sim);
+      const stackName = "create-stalled";
+      const attachments: AttachmentSpec[] = [{ name: "nic", nicId, instanceId, timeouts: { create: "3s" } }];
+      sim.control.stallTransitions({ nicId, forMs: "forever" });
+
+      const stalled = await runOperation(w(), { op: "up", stackName, attachments });
+
+      expect(stalled.ok).toBe(false);
+      expect(stalled.error).toContain(`attaching NIC ${nicId} to instance ${instanceId} did not finish`);
+      const [partial, ...others] = await exportedAttachments(stackName);
+      expect(others).toHaveLength(0);
+      expect(partial).toMatchObject({ id: `${nicId}:${instanceId}`, outputs: { status: "ATTACHING" } });
+      // Without the provider reference in the stored outputs, no later operation could load the handlers.
+      expect(providerTextIn(partial?.outputs)).toContain("pulumi-zenlayer/provider");
+
+      sim.control.releaseStalls();
+      const up = await succeed(w(), { op: "up", stackName, attachments });
+
+      expect(up.changes).toMatchObject({ update: 1 });
+      expect(up.outputs?.["nic"]).toMatchObject({ status: "USED" });
+      expect(succeeded(requestsFor(sim, "AttachNetworkInterface", nicId))).toHaveLength(1);
+      await succeed(w(), { op: "destroy", stackName });
+      expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
     },
     CASE_TIMEOUT_MS,
   );

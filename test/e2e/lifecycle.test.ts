@@ -55,6 +55,41 @@ describe("NetworkInterfaceAttachment through the Pulumi engine", () => {
   );
 
   e2eTest(
+    "after refresh, preview shows no changes; changing only timeouts updates in place with no API writes",
+    w,
+    async () => {
+      const { sim } = w();
+      const { instanceId, nicId } = newInstanceAndNic(sim);
+      const stackName = "no-spurious-diffs";
+      await succeed(w(), { op: "up", stackName, attachments: [{ name: "nic", nicId, instanceId }] });
+      sim.control.resetRequestLog();
+
+      const refresh = await succeed(w(), {
+        op: "refresh",
+        stackName,
+        attachments: [{ name: "nic", nicId, instanceId }],
+      });
+      const preview = await succeed(w(), {
+        op: "preview",
+        stackName,
+        attachments: [{ name: "nic", nicId, instanceId }],
+      });
+      const slower: AttachmentSpec = { name: "nic", nicId, instanceId, timeouts: { delete: "20m" } };
+      const up = await succeed(w(), { op: "up", stackName, attachments: [slower] });
+
+      expect(refresh.changes).toEqual({ same: 2 });
+      expect(preview.changes).toEqual({ same: 2 });
+      expect(up.changes).toEqual({ same: 1, update: 1 });
+      const writes = sim.control.requestLog().filter((entry) => !entry.action?.startsWith("Describe"));
+      expect(writes).toEqual([]);
+      const [attachment] = attachmentsIn(await exported(stackName));
+      expect(attachment?.outputs).toMatchObject({ status: "USED", timeouts: { delete: "20m" } });
+      await succeed(w(), { op: "destroy", stackName });
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  e2eTest(
     "preview with an unknown nicId plans a create and never calls Attach",
     w,
     async () => {
