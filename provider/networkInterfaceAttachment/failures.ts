@@ -1,4 +1,3 @@
-import { formatElapsed } from "../shared/duration";
 import { isWaitTimeoutError } from "../../sdk/index";
 import type { NicInfo } from "../../sdk/index";
 import { outputsFromNic } from "./outputs";
@@ -8,14 +7,15 @@ import type { AttachmentInputs, AttachmentOutputs } from "./types";
 const PROVIDER_KEY = "__provider";
 
 /**
- * Adds the operation and what to do to a waiter's timeout; other errors pass unchanged.
+ * Adds the operation, its timeout and what to do to a waiter's timeout; other errors pass
+ * unchanged. The operation's deadline is the timeout, so the time waited is the timeout itself.
  * @internal
  */
 export function explainTimeout(error: unknown, operation: string, timeout: string, advice: string): unknown {
   if (!isWaitTimeoutError(error)) {
     return error;
   }
-  const seen = `last status ${error.lastObserved ?? "unknown"}, after ${formatElapsed(error.elapsedMs)}`;
+  const seen = `last status ${error.lastObserved ?? "unknown"}`;
   return new Error(`${operation} did not finish within its ${timeout} timeout (${seen}). ${advice}`, {
     cause: error,
   });

@@ -5,7 +5,7 @@
 import type { AttachmentSpec } from "./support/driverRunner";
 import { createWorld, destroyWorld, e2eTest, runOperation, succeed } from "./support/e2eWorld";
 import type { E2eWorld } from "./support/e2eWorld";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "./support/pulumiCli";
+import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
 import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { attachmentsIn, providerTextIn } from "./support/stackState";
 

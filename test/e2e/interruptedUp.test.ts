@@ -18,7 +18,7 @@ import {
 } from "./support/e2eWorld";
 import type { E2eWorld } from "./support/e2eWorld";
 import { commandLineOf, killHard, killProcessesIn, processIdsIn } from "./support/processes";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "./support/pulumiCli";
+import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
 import { eventually, newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { ATTACHMENT_TYPE, attachmentsIn, pendingOperationsIn } from "./support/stackState";
 

@@ -10,7 +10,7 @@ import type { AttachmentSpec } from "./support/driverRunner";
 import { createWorld, destroyWorld, e2eTest, startOperation, succeed } from "./support/e2eWorld";
 import type { E2eWorld } from "./support/e2eWorld";
 import { commandLineOf, executableOf, processIdsIn } from "./support/processes";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "./support/pulumiCli";
+import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
 import { eventually, newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { attachmentsIn } from "./support/stackState";
 

@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { createWorld, destroyWorld, e2eTest, succeed } from "./support/e2eWorld";
 import type { E2eWorld } from "./support/e2eWorld";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "./support/pulumiCli";
+import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
 import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { attachmentsIn, providerTextIn } from "./support/stackState";
 import { installedVersion, installIntoProject } from "./support/testProject";

@@ -9,7 +9,7 @@ import { DEFAULT_ACCESS_KEY } from "../../simulator/index";
 import type { AttachmentSpec, ConfigEntry, Deployment } from "./support/driverRunner";
 import { createWorld, destroyWorld, e2eTest, runOperation, succeed } from "./support/e2eWorld";
 import type { E2eWorld } from "./support/e2eWorld";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "./support/pulumiCli";
+import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
 import { exportStoredState } from "./support/rawExport";
 import { newInstanceAndNic } from "./support/simulatorQueries";
 import {

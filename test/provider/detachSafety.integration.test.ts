@@ -101,7 +101,7 @@ describe("delete survives passing trouble", () => {
     const error = await failureOf(h.provider.delete!(attached.id, shortTimeout));
     expect(error.message).toMatch(
       new RegExp(
-        `^detaching NIC ${h.nicId} from instance ${h.instanceId} did not finish within its 300ms timeout \\(last status DETACHING, after \\d+ms\\)`,
+        `^detaching NIC ${h.nicId} from instance ${h.instanceId} did not finish within its 300ms timeout \\(last status DETACHING\\)`,
       ),
     );
     h.sim.control.releaseStalls();

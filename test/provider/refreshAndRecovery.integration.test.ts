@@ -61,9 +61,7 @@ describe("a create that outlives its timeout", () => {
       __provider: "serialized-provider-text",
     });
     expect(error["reasons"]).toEqual([error.message]);
-    expect(error.message).toMatch(
-      /did not finish within its 250ms timeout \(last status ATTACHING, after \d+ms\)/,
-    );
+    expect(error.message).toMatch(/did not finish within its 250ms timeout \(last status ATTACHING\)/);
 
     h.sim.control.releaseStalls();
     const olds = error["properties"] as Parameters<NonNullable<typeof h.provider.update>>[1];

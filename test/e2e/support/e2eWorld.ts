@@ -6,8 +6,8 @@ import type { Simulator, SimulatorOptions } from "../../../simulator/index";
 import type { DriverCommand, DriverResult, RunningDriver } from "./driverRunner";
 import { expectSuccess, startDriver } from "./driverRunner";
 import { killHard, killProcessesIn } from "./processes";
-import { createTestWorkspaceEnv, ensurePulumiCli } from "./pulumiCli";
-import type { PulumiCli } from "./pulumiCli";
+import { createLocalWorkspaceEnv, ensurePulumiCli } from "../../../scripts/lib/pulumiCli";
+import type { PulumiCli } from "../../../scripts/lib/pulumiCli";
 import { createTestProject, packRepository, PINNED_PULUMI_SDK } from "./testProject";
 import type { TestProject } from "./testProject";
 
@@ -24,7 +24,7 @@ export interface E2eWorld {
   readonly tarball: string;
   readonly project: TestProject;
   readonly sim: Simulator;
-  /** Backend, passphrase and home of this world's stacks (see `createTestWorkspaceEnv`). */
+  /** Backend, passphrase and home of this world's stacks (see `createLocalWorkspaceEnv`). */
   readonly workspaceEnv: Readonly<Record<string, string>>;
   /** A Node.js binary to run the driver (and, through PATH, the provider plugin) with. */
   readonly nodeBinary?: string;
@@ -66,7 +66,7 @@ export async function createWorld(options: WorldOptions): Promise<E2eWorld> {
   const dependencies = (options.dependencies ?? defaultDependencies)(tarball);
   const project = await createTestProject(path.join(root, "project"), dependencies);
   note(`${options.label}: npm pack + install took ${Date.now() - started} ms`);
-  const workspaceEnv = await createTestWorkspaceEnv(path.join(root, "pulumi"));
+  const workspaceEnv = await createLocalWorkspaceEnv(path.join(root, "pulumi"));
   const sim = await startSimulator({ transitionDelayMs: 200, requestLogLimit: 50_000, ...options.simulator });
   const nodeBinary = options.nodeBinary?.(project);
   return {
