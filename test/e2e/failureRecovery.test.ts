@@ -3,32 +3,22 @@
  * its timeout, with the installed package driven by the real engine against the simulator.
  */
 import type { AttachmentSpec } from "./support/driverRunner";
-import { createWorld, destroyWorld, e2eTest, runOperation, succeed } from "./support/e2eWorld";
-import type { E2eWorld } from "./support/e2eWorld";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
+import { e2eTest, runOperation, succeed } from "./support/e2eWorld";
+import { exportedDeployment, useWorld } from "./support/useWorld";
 import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { attachmentsIn, providerTextIn } from "./support/stackState";
 
 const CASE_TIMEOUT_MS = 180_000;
 
-let world: E2eWorld | undefined;
-const w = (): E2eWorld => world!;
-
-beforeAll(async () => {
-  world = await createWorld({ label: "recovery" });
-}, ENSURE_PULUMI_TIMEOUT_MS);
+const w = useWorld({ label: "recovery" });
 
 afterEach(() => {
-  world?.sim.control.setFaults({});
-  world?.sim.control.releaseStalls();
+  w().sim.control.setFaults({});
+  w().sim.control.releaseStalls();
 });
 
-afterAll(async () => {
-  await destroyWorld(world);
-}, CASE_TIMEOUT_MS);
-
 async function exportedAttachments(stackName: string) {
-  return attachmentsIn((await succeed(w(), { op: "export", stackName })).deployment);
+  return attachmentsIn(await exportedDeployment(w(), stackName));
 }
 
 function injected(entries: ReturnType<typeof requestsFor>, status: number) {

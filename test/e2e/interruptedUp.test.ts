@@ -8,37 +8,15 @@
  * 3. `pulumi refresh --clear-pending-creates` clears it.
  */
 import type { AttachmentSpec } from "./support/driverRunner";
-import {
-  createWorld,
-  destroyWorld,
-  e2eTest,
-  runOperation,
-  startOperation,
-  succeed,
-} from "./support/e2eWorld";
-import type { E2eWorld } from "./support/e2eWorld";
+import { e2eTest, runOperation, startOperation, succeed } from "./support/e2eWorld";
+import { exportedDeployment, useWorld } from "./support/useWorld";
 import { commandLineOf, killHard, killProcessesIn, processIdsIn } from "./support/processes";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
 import { eventually, newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { ATTACHMENT_TYPE, attachmentsIn, pendingOperationsIn } from "./support/stackState";
 
 const CASE_TIMEOUT_MS = 180_000;
 
-let world: E2eWorld | undefined;
-const w = (): E2eWorld => world!;
-
-beforeAll(async () => {
-  world = await createWorld({ label: "interrupted" });
-}, ENSURE_PULUMI_TIMEOUT_MS);
-
-afterAll(async () => {
-  world?.sim.control.releaseStalls();
-  await destroyWorld(world);
-}, CASE_TIMEOUT_MS);
-
-async function exported(stackName: string) {
-  return (await succeed(w(), { op: "export", stackName })).deployment;
-}
+const w = useWorld({ label: "interrupted" });
 
 /** Starts `up`, waits until the simulator has accepted the attach, then kills every process of the run. */
 async function killUpDuringAttach(stackName: string, attachments: AttachmentSpec[], nicId: string) {
@@ -87,13 +65,13 @@ describe("an interrupted up", () => {
       expect(up.output).toContain("Attempting to deploy or update resources with 1 pending operations");
       expect(sim.control.actionCounts()["AttachNetworkInterface"] ?? 0).toBe(0);
       expect(sim.control.getNic(nicId)).toMatchObject({ status: "USED", instanceId });
-      const afterUp = await exported(stackName);
+      const afterUp = await exportedDeployment(w(), stackName);
       expect(attachmentsIn(afterUp).map((resource) => resource.id)).toEqual([`${nicId}:${instanceId}`]);
       expect(pendingOperationsIn(afterUp)).toEqual([["creating", expect.stringContaining(ATTACHMENT_TYPE)]]);
 
       await succeed(w(), { op: "refresh", stackName, attachments, clearPendingCreates: true });
 
-      const afterRefresh = await exported(stackName);
+      const afterRefresh = await exportedDeployment(w(), stackName);
       expect(pendingOperationsIn(afterRefresh)).toEqual([]);
       expect(attachmentsIn(afterRefresh).map((resource) => resource.id)).toEqual([`${nicId}:${instanceId}`]);
       expect(sim.control.getNic(nicId)).toMatchObject({ status: "USED", instanceId });

@@ -3,28 +3,14 @@
  * against the simulator: up, preview with unknowns, replacement order, removal, refresh.
  */
 import type { AttachmentSpec } from "./support/driverRunner";
-import { createWorld, destroyWorld, e2eTest, succeed } from "./support/e2eWorld";
-import type { E2eWorld } from "./support/e2eWorld";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
+import { e2eTest, succeed } from "./support/e2eWorld";
+import { exportedDeployment, useWorld } from "./support/useWorld";
 import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { attachmentsIn } from "./support/stackState";
 
 const CASE_TIMEOUT_MS = 120_000;
 
-let world: E2eWorld | undefined;
-const w = (): E2eWorld => world!;
-
-beforeAll(async () => {
-  world = await createWorld({ label: "lifecycle" });
-}, ENSURE_PULUMI_TIMEOUT_MS);
-
-afterAll(async () => {
-  await destroyWorld(world);
-}, CASE_TIMEOUT_MS);
-
-async function exported(stackName: string) {
-  return (await succeed(w(), { op: "export", stackName })).deployment;
-}
+const w = useWorld({ label: "lifecycle" });
 
 describe("NetworkInterfaceAttachment through the Pulumi engine", () => {
   e2eTest(
@@ -45,7 +31,7 @@ describe("NetworkInterfaceAttachment through the Pulumi engine", () => {
         instanceId,
         status: "USED",
       });
-      const [attachment, ...others] = attachmentsIn(await exported(stackName));
+      const [attachment, ...others] = attachmentsIn(await exportedDeployment(w(), stackName));
       expect(others).toHaveLength(0);
       expect(attachment).toMatchObject({ id: `${nicId}:${instanceId}`, outputs: { status: "USED" } });
       expect(succeeded(requestsFor(sim, "AttachNetworkInterface", nicId))).toHaveLength(1);
@@ -82,7 +68,7 @@ describe("NetworkInterfaceAttachment through the Pulumi engine", () => {
       expect(up.changes).toEqual({ same: 1, update: 1 });
       const writes = sim.control.requestLog().filter((entry) => !entry.action?.startsWith("Describe"));
       expect(writes).toEqual([]);
-      const [attachment] = attachmentsIn(await exported(stackName));
+      const [attachment] = attachmentsIn(await exportedDeployment(w(), stackName));
       expect(attachment?.outputs).toMatchObject({ status: "USED", timeouts: { delete: "20m" } });
       await succeed(w(), { op: "destroy", stackName });
     },
@@ -111,7 +97,7 @@ describe("NetworkInterfaceAttachment through the Pulumi engine", () => {
       );
       expect(sim.control.actionCounts()["AttachNetworkInterface"] ?? 0).toBe(0);
       expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
-      expect(attachmentsIn(await exported(stackName))).toHaveLength(0);
+      expect(attachmentsIn(await exportedDeployment(w(), stackName))).toHaveLength(0);
     },
     CASE_TIMEOUT_MS,
   );
@@ -147,7 +133,7 @@ describe("NetworkInterfaceAttachment through the Pulumi engine", () => {
       );
       expect(detach).toBeGreaterThanOrEqual(0);
       expect(attach).toBeGreaterThan(detach);
-      const attachments = attachmentsIn(await exported(stackName));
+      const attachments = attachmentsIn(await exportedDeployment(w(), stackName));
       expect(attachments.map((resource) => resource.id)).toEqual([`${nicId}:${second}`]);
       await succeed(w(), { op: "destroy", stackName });
     },
@@ -168,7 +154,7 @@ describe("NetworkInterfaceAttachment through the Pulumi engine", () => {
       expect(up.changes).toMatchObject({ delete: 1 });
       expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
       expect(succeeded(requestsFor(sim, "DetachNetworkInterface", nicId))).toHaveLength(1);
-      expect(attachmentsIn(await exported(stackName))).toHaveLength(0);
+      expect(attachmentsIn(await exportedDeployment(w(), stackName))).toHaveLength(0);
     },
     CASE_TIMEOUT_MS,
   );
@@ -187,13 +173,13 @@ describe("NetworkInterfaceAttachment through the Pulumi engine", () => {
       const refresh = await succeed(w(), { op: "refresh", stackName, attachments });
 
       expect(refresh.changes).toMatchObject({ delete: 1 });
-      expect(attachmentsIn(await exported(stackName))).toHaveLength(0);
+      expect(attachmentsIn(await exportedDeployment(w(), stackName))).toHaveLength(0);
       expect(requestsFor(sim, "DetachNetworkInterface", nicId)).toHaveLength(0);
       expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
 
       await succeed(w(), { op: "up", stackName, attachments });
       expect(sim.control.getNic(nicId)).toMatchObject({ status: "USED", instanceId });
-      expect(attachmentsIn(await exported(stackName))).toHaveLength(1);
+      expect(attachmentsIn(await exportedDeployment(w(), stackName))).toHaveLength(1);
       await succeed(w(), { op: "destroy", stackName });
     },
     CASE_TIMEOUT_MS,

@@ -7,10 +7,9 @@
 import { realpath } from "node:fs/promises";
 import * as path from "node:path";
 import type { AttachmentSpec } from "./support/driverRunner";
-import { createWorld, destroyWorld, e2eTest, startOperation, succeed } from "./support/e2eWorld";
-import type { E2eWorld } from "./support/e2eWorld";
+import { e2eTest, startOperation, succeed } from "./support/e2eWorld";
+import { exportedDeployment, useWorld } from "./support/useWorld";
 import { commandLineOf, executableOf, processIdsIn } from "./support/processes";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
 import { eventually, newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { attachmentsIn } from "./support/stackState";
 
@@ -20,25 +19,15 @@ const NEWEST_PULUMI_SDK = "3.270.0";
 /** The npm `node` package ships a Node.js binary as node_modules/node/bin/node. */
 const NODE_22_PACKAGE = "22.23.3";
 
-let world: E2eWorld | undefined;
-const w = (): E2eWorld => world!;
-
-beforeAll(async () => {
-  world = await createWorld({
-    label: "node22",
-    dependencies: (tarball) => ({
-      "pulumi-zenlayer": `file:${tarball}`,
-      "@pulumi/pulumi": NEWEST_PULUMI_SDK,
-      node: NODE_22_PACKAGE,
-    }),
-    nodeBinary: (project) => path.join(project.dir, "node_modules", "node", "bin", "node"),
-  });
-}, ENSURE_PULUMI_TIMEOUT_MS);
-
-afterAll(async () => {
-  world?.sim.control.releaseStalls();
-  await destroyWorld(world);
-}, CASE_TIMEOUT_MS);
+const w = useWorld({
+  label: "node22",
+  dependencies: (tarball) => ({
+    "pulumi-zenlayer": `file:${tarball}`,
+    "@pulumi/pulumi": NEWEST_PULUMI_SDK,
+    node: NODE_22_PACKAGE,
+  }),
+  nodeBinary: (project) => path.join(project.dir, "node_modules", "node", "bin", "node"),
+});
 
 /** The executables of the dynamic-provider plugin processes running for the project right now. */
 function pluginExecutables(): string[] {
@@ -75,12 +64,12 @@ describe(`Node.js 22 with @pulumi/pulumi ${NEWEST_PULUMI_SDK}`, () => {
 
       const refresh = await succeed(w(), { op: "refresh", stackName, attachments });
       expect(refresh.changes).toEqual({ same: 2 });
-      const [attachment] = attachmentsIn((await succeed(w(), { op: "export", stackName })).deployment);
+      const [attachment] = attachmentsIn(await exportedDeployment(w(), stackName));
       expect(attachment).toMatchObject({ id: `${nicId}:${instanceId}`, outputs: { status: "USED" } });
 
       await succeed(w(), { op: "destroy", stackName });
       expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
-      expect(attachmentsIn((await succeed(w(), { op: "export", stackName })).deployment)).toHaveLength(0);
+      expect(attachmentsIn(await exportedDeployment(w(), stackName))).toHaveLength(0);
     },
     CASE_TIMEOUT_MS,
   );

@@ -4,9 +4,8 @@
  * handlers from the installed package (unlike a plain dynamic provider, whose code is frozen).
  */
 import * as path from "node:path";
-import { createWorld, destroyWorld, e2eTest, succeed } from "./support/e2eWorld";
-import type { E2eWorld } from "./support/e2eWorld";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
+import { e2eTest, succeed } from "./support/e2eWorld";
+import { exportedDeployment, useWorld } from "./support/useWorld";
 import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { attachmentsIn, providerTextIn } from "./support/stackState";
 import { installedVersion, installIntoProject } from "./support/testProject";
@@ -15,19 +14,10 @@ import { buildUpgradedPackage, nextPatchVersion } from "./support/upgradedPackag
 const CASE_TIMEOUT_MS = 180_000;
 const MARKER = "E2E-UPGRADED-DELETE-LOGIC for nic ";
 
-let world: E2eWorld | undefined;
-const w = (): E2eWorld => world!;
-
-beforeAll(async () => {
-  world = await createWorld({ label: "upgrade" });
-}, ENSURE_PULUMI_TIMEOUT_MS);
-
-afterAll(async () => {
-  await destroyWorld(world);
-}, CASE_TIMEOUT_MS);
+const w = useWorld({ label: "upgrade" });
 
 async function storedProviderText(stackName: string): Promise<string | undefined> {
-  const [attachment] = attachmentsIn((await succeed(w(), { op: "export", stackName })).deployment);
+  const [attachment] = attachmentsIn(await exportedDeployment(w(), stackName));
   return providerTextIn(attachment?.outputs);
 }
 
@@ -56,7 +46,7 @@ describe("package upgrade", () => {
       expect(destroy.output).toContain(`${MARKER}${nicId}`);
       expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
       expect(succeeded(requestsFor(sim, "DetachNetworkInterface", nicId))).toHaveLength(1);
-      expect(attachmentsIn((await succeed(w(), { op: "export", stackName })).deployment)).toHaveLength(0);
+      expect(attachmentsIn(await exportedDeployment(w(), stackName))).toHaveLength(0);
     },
     CASE_TIMEOUT_MS,
   );

@@ -7,9 +7,8 @@ import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { DEFAULT_ACCESS_KEY } from "../../simulator/index";
 import type { AttachmentSpec, ConfigEntry, Deployment } from "./support/driverRunner";
-import { createWorld, destroyWorld, e2eTest, runOperation, succeed } from "./support/e2eWorld";
-import type { E2eWorld } from "./support/e2eWorld";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
+import { e2eTest, runOperation, succeed } from "./support/e2eWorld";
+import { useWorld } from "./support/useWorld";
 import { exportStoredState } from "./support/rawExport";
 import { newInstanceAndNic } from "./support/simulatorQueries";
 import {
@@ -24,16 +23,7 @@ const CASE_TIMEOUT_MS = 120_000;
 const PROVIDER_TEXT_BUDGET_BYTES = 4096;
 const PASSWORD = DEFAULT_ACCESS_KEY.accessKeyPassword;
 
-let world: E2eWorld | undefined;
-const w = (): E2eWorld => world!;
-
-beforeAll(async () => {
-  world = await createWorld({ label: "state" });
-}, ENSURE_PULUMI_TIMEOUT_MS);
-
-afterAll(async () => {
-  await destroyWorld(world);
-}, CASE_TIMEOUT_MS);
+const w = useWorld({ label: "state" });
 
 /**
  * Which credential markers occur in `text`, by name only: a failing assertion must not print the

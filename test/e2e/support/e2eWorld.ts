@@ -174,7 +174,7 @@ export async function succeed(
  */
 export function e2eTest(
   name: string,
-  world: () => E2eWorld | undefined,
+  world: () => E2eWorld,
   body: () => Promise<void>,
   timeoutMs: number,
 ): void {
@@ -184,13 +184,18 @@ export function e2eTest(
       try {
         await body();
       } catch (error) {
-        const current = world();
-        if (current !== undefined) {
-          current.failed = true;
-        }
+        markFailed(world);
         throw error;
       }
     },
     timeoutMs,
   );
+}
+
+function markFailed(world: () => E2eWorld): void {
+  try {
+    world().failed = true;
+  } catch {
+    // No world was set up; the beforeAll failure already explains why.
+  }
 }
