@@ -1,11 +1,11 @@
-import { isZenlayerApiError, waitUntil } from "../../sdk/index";
+import { isZenlayerApiError } from "../../sdk/index";
 import type { NicInfo, WaitDecision } from "../../sdk/index";
 import { withInstanceLock } from "../shared/instanceLocks";
 import type { HandlerContext } from "../shared/handlerContext";
 import { progressPrinter } from "../shared/progress";
 import { describeApiFailure, STATUS_CONFLICT_CODES } from "./apiFailure";
 import { findNic, isBoundTo } from "./cloudState";
-import { remaining } from "./deadline";
+import { isPassingTrouble, pollUntil } from "./poll";
 import { waitForRunningInstance } from "./instanceReadiness";
 
 /** Where an attach stands; `bound` means the attachment exists, finished or not. */
@@ -48,8 +48,8 @@ async function tryAttach(
     await ctx.client.attachNetworkInterface({ nicId, instanceId });
     return { kind: "done", value: undefined };
   } catch (error) {
-    if (!isZenlayerApiError(error)) {
-      throw error;
+    if (!isZenlayerApiError(error) || isPassingTrouble(error)) {
+      throw error; // passing trouble: the poll tries again
     }
     const nic = await findNic(ctx.client, nicId);
     if (nic && isBoundTo(nic, instanceId)) {
@@ -105,19 +105,17 @@ export async function attachAndWait(
   );
   return withInstanceLock(instanceId, async () => {
     const say = progressPrinter((status) => `nic ${nicId} ${status} to ${instanceId}`, ctx.log);
-    const options = () => ({ ...ctx.polling, timeoutMs: remaining(ctx, deadline), onProgress: say });
-    const nic = await waitUntil(
-      async () => readiness(await findNic(ctx.client, nicId), nicId, instanceId),
-      options(),
+    const nic = await pollUntil(ctx, deadline, say, async () =>
+      readiness(await findNic(ctx.client, nicId), nicId, instanceId),
     );
     progress.lastNic = nic;
     if (!isBoundTo(nic, instanceId)) {
-      await waitUntil(() => tryAttach(ctx, nicId, instanceId), options());
+      await pollUntil(ctx, deadline, say, () => tryAttach(ctx, nicId, instanceId));
     }
     progress.bound = true;
-    return waitUntil(async () => {
+    return pollUntil(ctx, deadline, say, async () => {
       progress.lastNic = await findNic(ctx.client, nicId);
       return attachedDecision(progress.lastNic, nicId, instanceId);
-    }, options());
+    });
   });
 }

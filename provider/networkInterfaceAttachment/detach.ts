@@ -1,11 +1,11 @@
-import { isZenlayerApiError, waitUntil } from "../../sdk/index";
+import { isZenlayerApiError } from "../../sdk/index";
 import type { NicInfo, WaitDecision, ZenlayerApiError } from "../../sdk/index";
 import { withInstanceLock } from "../shared/instanceLocks";
 import type { HandlerContext } from "../shared/handlerContext";
 import { progressPrinter } from "../shared/progress";
 import { describeApiFailure, isGone, NOT_ATTACHED_CODE, STATUS_CONFLICT_CODES } from "./apiFailure";
 import { findInstance, findNic } from "./cloudState";
-import { remaining } from "./deadline";
+import { isPassingTrouble, pollUntil } from "./poll";
 import { instanceDecision, waitForRunningInstance } from "./instanceReadiness";
 import type { InstanceNeed } from "./instanceReadiness";
 
@@ -63,8 +63,8 @@ async function tryDetach(
     await ctx.client.detachNetworkInterface({ nicId });
     return { kind: "done", value: undefined };
   } catch (error) {
-    if (!isZenlayerApiError(error)) {
-      throw error;
+    if (!isZenlayerApiError(error) || isPassingTrouble(error)) {
+      throw error; // passing trouble: the poll tries again
     }
     if (isGone(error) || error.code === NOT_ATTACHED_CODE) {
       ctx.log(`nic ${nicId}: ${error.code}, nothing left to detach`);
@@ -98,8 +98,7 @@ export async function detachAndWait(
   deadline: number,
 ): Promise<void> {
   const say = progressPrinter((status) => `nic ${nicId} ${status} from ${instanceId}`, ctx.log);
-  const options = () => ({ ...ctx.polling, timeoutMs: remaining(ctx, deadline), onProgress: say });
-  const nic = await waitUntil(async () => settled(await findNic(ctx.client, nicId)), options());
+  const nic = await pollUntil(ctx, deadline, say, async () => settled(await findNic(ctx.client, nicId)));
   const reason = nothingToDetach(nic, nicId, instanceId);
   if (reason !== undefined) {
     ctx.log(`${reason}: no detach needed`);
@@ -108,8 +107,10 @@ export async function detachAndWait(
   await waitForRunningInstance(ctx, detachNeed(nicId, instanceId), deadline);
   await withInstanceLock(instanceId, async () => {
     if (nic?.status !== "DETACHING") {
-      await waitUntil(() => tryDetach(ctx, nicId, instanceId), options());
+      await pollUntil(ctx, deadline, say, () => tryDetach(ctx, nicId, instanceId));
     }
-    await waitUntil(async () => detachedDecision(await findNic(ctx.client, nicId), instanceId), options());
+    await pollUntil(ctx, deadline, say, async () =>
+      detachedDecision(await findNic(ctx.client, nicId), instanceId),
+    );
   });
 }

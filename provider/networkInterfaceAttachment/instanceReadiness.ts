@@ -1,9 +1,9 @@
-import { isWaitTimeoutError, waitUntil } from "../../sdk/index";
+import { isWaitTimeoutError } from "../../sdk/index";
 import type { WaitDecision } from "../../sdk/index";
 import type { HandlerContext } from "../shared/handlerContext";
 import { progressPrinter } from "../shared/progress";
 import { findInstance } from "./cloudState";
-import { remaining } from "./deadline";
+import { pollUntil } from "./poll";
 
 /** Statuses an instance leaves by itself and soon ends up RUNNING from. */
 const SETTLING = new Set(["BOOTING", "REBOOT", "DEPLOYING", "PENDING", "REBUILDING", "RESIZING", "IMAGING"]);
@@ -59,9 +59,8 @@ export async function waitForRunningInstance(
     ctx.log,
   );
   try {
-    await waitUntil(
-      async () => instanceDecision((await findInstance(ctx.client, need.instanceId))?.status, need),
-      { ...ctx.polling, timeoutMs: remaining(ctx, deadline), onProgress: say },
+    await pollUntil(ctx, deadline, say, async () =>
+      instanceDecision((await findInstance(ctx.client, need.instanceId))?.status, need),
     );
   } catch (error) {
     if (isWaitTimeoutError(error)) {

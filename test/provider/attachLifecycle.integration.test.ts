@@ -28,6 +28,18 @@ describe("create and delete against the simulator", () => {
     expect(count(h.sim, "DetachNetworkInterface")).toBe(1);
   });
 
+  it("keeps attaching through throttling that outlasts the client's own retries", async () => {
+    h.sim.control.failNext({
+      action: "AttachNetworkInterface",
+      count: 14,
+      httpStatus: 429,
+      retryAfterSeconds: 0,
+    });
+    const created = await h.provider.create(inputs(h.nicId, h.instanceId));
+    expect(created.outs?.status).toBe("USED");
+    expect(count(h.sim, "AttachNetworkInterface")).toBe(15);
+  });
+
   it("adopts a NIC already attached to the instance without calling Attach", async () => {
     h.sim.control.outOfBand.attachNic(h.nicId, h.instanceId);
     const created = await h.provider.create(inputs(h.nicId, h.instanceId));

@@ -75,6 +75,14 @@ describe("delete survives passing trouble", () => {
     expect(h.sim.control.getNic(h.nicId)?.status).toBe("AVAILABLE");
   });
 
+  it("keeps trying past the client's own retries until the operation's timeout", async () => {
+    // FAST_CLIENT gives up after 12 attempts; the handler keeps polling within timeouts.delete.
+    h.sim.control.failNext({ action: "DetachNetworkInterface", count: 15, httpStatus: 503 });
+    await h.provider.delete?.(attached.id, attached.outs);
+    expect(h.sim.control.getNic(h.nicId)?.status).toBe("AVAILABLE");
+    expect(count(h.sim, "DetachNetworkInterface")).toBe(16);
+  });
+
   it("retries short-lived status conflicts", async () => {
     h.sim.control.failNext({
       action: "DetachNetworkInterface",
