@@ -79,8 +79,15 @@ describe("where settings come from", () => {
       PULUMI_ZENLAYER_POLL_MIN_MS: "10",
       PULUMI_ZENLAYER_POLL_MAX_MS: "40",
     });
-    const created = await networkInterfaceAttachmentProvider.create(inputs(nicId, vm.instanceId));
-    expect(created.outs?.status).toBe("USED");
+    const printed = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      const created = await networkInterfaceAttachmentProvider.create(inputs(nicId, vm.instanceId));
+      expect(created.outs?.status).toBe("USED");
+      // Without options, progress goes to console.log, which Pulumi shows in its output.
+      expect(printed).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^nic ${nicId} ATTACHING to `)));
+    } finally {
+      printed.mockRestore();
+    }
   });
 
   it("uses stack config given to configure, secrets included", async () => {
