@@ -93,9 +93,11 @@ describe("where settings come from", () => {
   it("uses stack config given to configure, secrets included", async () => {
     const vm = sim.control.addInstance({});
     const nicId = sim.control.addNic({}).nicId;
+    const lines: string[] = [];
     const provider = createNetworkInterfaceAttachmentProvider({
       env: {},
       polling: { minDelayMs: 10, maxDelayMs: 40 },
+      log: (line) => lines.push(line),
     });
     const config: Record<string, string> = {
       "zenlayer:accessKeyId": DEFAULT_ACCESS_KEY.accessKeyId,
@@ -107,6 +109,7 @@ describe("where settings come from", () => {
       config: { get: (key) => config[key], require: (key) => config[key] ?? "" },
     });
     expect((await provider.create(inputs(nicId, vm.instanceId))).outs?.status).toBe("USED");
+    expect(lines.join("\n")).not.toContain(DEFAULT_ACCESS_KEY.accessKeyPassword);
   });
 
   it("fails with one message naming every way to give credentials", async () => {
