@@ -1,20 +1,12 @@
 import { isRetrySafe } from "../retry/actionSafety";
 import { classifyError } from "../retry/classification";
 import { ClientErrorCode } from "./clientErrorCodes";
-import type { SanitizedCause } from "./sanitizeCause";
 import { sanitizeCause } from "./sanitizeCause";
 import { ZenlayerApiError } from "./zenlayerApiError";
+import type { ZenlayerApiErrorInit } from "./zenlayerApiError";
 
 /** What is known about one failed attempt, before any policy is applied. @internal */
-export interface FailureFacts {
-  readonly code: string;
-  readonly detail: string;
-  readonly action: string;
-  readonly requestId?: string | undefined;
-  readonly httpStatus?: number | undefined;
-  readonly retryAfterMs?: number | undefined;
-  readonly cause?: SanitizedCause | undefined;
-}
+export type FailureFacts = Omit<ZenlayerApiErrorInit, "category" | "retryable">;
 
 /**
  * Builds a {@link ZenlayerApiError} with its category and retry verdict taken from the one
