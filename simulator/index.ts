@@ -16,6 +16,7 @@ export type {
   Simulator,
   SimulatorControl,
   SimulatorOptions,
+  WriteEffect,
 } from "./types/options";
 export type { InstanceSeed, NicSeed, SeedDocument, SubnetSeed } from "./types/seed";
 export type {

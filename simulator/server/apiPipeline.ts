@@ -4,9 +4,10 @@ import { dispatch } from "../api/router";
 import { verifyRequest } from "../auth/verifyRequest";
 import type { EdgeFault } from "../faults/faultInjector";
 import { bodyForLog } from "../log/requestLog";
+import { observeNicWrite } from "../log/writeEffect";
 import type { SimulatorRuntime } from "../runtime";
 import { isoSeconds } from "../state/records";
-import type { FailNextRule } from "../types/options";
+import type { FailNextRule, WriteEffect } from "../types/options";
 import type { Outcome } from "./envelope";
 import { deliver, errorOutcome, successOutcome } from "./envelope";
 import { headerValue } from "./readBody";
@@ -20,7 +21,7 @@ interface ApiRequest {
   readonly version: string | null;
 }
 
-type Decision = { readonly outcome: Outcome; readonly fault?: string };
+type Decision = { readonly outcome: Outcome; readonly fault?: string; readonly effect?: WriteEffect };
 
 function edgeOutcome(fault: EdgeFault, requestId: string): Decision {
   if (fault.kind === "reset") return { outcome: { kind: "reset" }, fault: "reset" };
@@ -95,12 +96,25 @@ async function decide(request: ApiRequest, runtime: SimulatorRuntime): Promise<D
     const error = commonError(serverError, "The service is temporarily unable to process the request.");
     return { outcome: errorOutcome(request.requestId, error), fault: "server-error" };
   }
+  return executeAndAnswer(request, runtime);
+}
+
+/**
+ * Runs the action, then maybe replaces or loses its answer. NIC writes carry their effect into
+ * the log whatever the client receives, so tests can see what a lost answer hid.
+ */
+function executeAndAnswer(request: ApiRequest, runtime: SimulatorRuntime): Decision {
+  const body = request.body.toString("utf8");
+  const observe = observeNicWrite(request.action, body, runtime.engine.store, runtime.now());
   const outcome = execute(request, runtime);
-  const after = scripted.take(request.action, "after");
+  const effect = observe?.(outcome.kind === "json" && outcome.status === 200);
+  const executed = effect === undefined ? {} : { effect };
+  const after = runtime.scripted.take(request.action, "after");
   if (after !== undefined)
-    return { outcome: scriptedOutcome(after, request.requestId), fault: "fail-next-after" };
-  if (faults.loseResponse(request.action)) return { outcome: { kind: "reset" }, fault: "lost-response" };
-  return { outcome };
+    return { outcome: scriptedOutcome(after, request.requestId), fault: "fail-next-after", ...executed };
+  if (runtime.faults.loseResponse(request.action))
+    return { outcome: { kind: "reset" }, fault: "lost-response", ...executed };
+  return { outcome, ...executed };
 }
 
 /** Handles one `POST /api/v2/zec`: decide, answer, log. */
@@ -119,7 +133,7 @@ export async function handleApiRequest(
     version: headerValue(req, "x-zc-version") ?? null,
   };
   runtime.log.count(request.action);
-  const { outcome, fault } = await decide(request, runtime);
+  const { outcome, fault, effect } = await decide(request, runtime);
   deliver(res, outcome);
   runtime.log.record({
     time: isoSeconds(arrival),
@@ -130,5 +144,6 @@ export async function handleApiRequest(
     requestId: request.requestId,
     body: bodyForLog(body.toString("utf8")),
     ...(fault === undefined ? {} : { fault }),
+    ...(effect === undefined ? {} : { effect }),
   });
 }

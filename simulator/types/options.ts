@@ -88,6 +88,27 @@ export interface RequestLogEntry {
   body: unknown;
   /** The injected fault, if any, e.g. `rate-limit`, `reset`, `html`, `fail-next`. */
   fault?: string;
+  /** For NIC writes that executed (even if their answer was then lost or replaced): what they did. */
+  effect?: WriteEffect;
+}
+
+/**
+ * What an executed Attach/Detach/DeleteNetworkInterface found and did, recorded whatever answer
+ * the client got, so tests can judge writes whose answer was lost or replaced by `failNext`.
+ * @public
+ */
+export interface WriteEffect {
+  nicId: string;
+  /** The NIC's instance just before the write ran; null when unattached or when the NIC did not exist. */
+  instanceIdBefore: string | null;
+  /** The NIC's status just before the write ran; null when the NIC did not exist. */
+  statusBefore: string | null;
+  /** AttachNetworkInterface only: the instance it was asked to attach to. */
+  targetInstanceId?: string;
+  /** Whether the write was accepted (changed the NIC) rather than refused by a rule. */
+  applied: boolean;
+  /** Simulator clock (ms) when the write ran. */
+  atMs: number;
 }
 
 /** @public */
