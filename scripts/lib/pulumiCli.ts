@@ -3,6 +3,7 @@ import { mkdir } from "node:fs/promises";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { findPackageRoot } from "../../sdk/transport/packageInfo";
+import { LANGUAGE_HOST_SOURCE_VARIABLE, languageHostFor, languageHostSource } from "./languageHost";
 
 const execFileAsync = promisify(execFile);
 
@@ -28,6 +29,11 @@ export interface PulumiCli {
   readonly root: string;
   /** Version the CLI reports, without the leading "v" (e.g. "3.248.0"). */
   readonly version: string;
+  /**
+   * The Node.js language host the CLI runs on-disk programs with; undefined when there is none,
+   * and then only inline Automation API programs work.
+   */
+  readonly languageHost?: string;
 }
 
 interface ScriptResult {
@@ -37,9 +43,9 @@ interface ScriptResult {
 }
 
 /** Runs a script, echoing its progress (stderr) live while also keeping it for error messages. */
-function runScript(file: string): Promise<ScriptResult> {
+function runScript(file: string, env: NodeJS.ProcessEnv): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, [], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(file, [], { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -59,12 +65,23 @@ function lastLine(text: string): string {
 }
 
 /**
+ * The script's environment: this process's, with {@link LANGUAGE_HOST_SOURCE_VARIABLE} pointing at
+ * `../shared/tools/pulumi-language-nodejs` when it is unset and that folder exists, so that a
+ * checkout beside it gets a CLI that runs on-disk programs too.
+ */
+function ensurePulumiEnv(): NodeJS.ProcessEnv {
+  const source = languageHostSource(REPO_ROOT);
+  return source === undefined ? process.env : { ...process.env, [LANGUAGE_HOST_SOURCE_VARIABLE]: source };
+}
+
+/**
  * Finds or builds the Pulumi CLI (via `scripts/ensure-pulumi`) so end-to-end tests can drive real
- * `pulumi up/refresh/destroy` runs. It throws, with the script's output, when no CLI can be had:
- * the end-to-end tests must fail rather than silently skip on a machine without Pulumi.
+ * `pulumi up/refresh/destroy` runs, with the Node.js language host when one can be had. It throws,
+ * with the script's output, when no CLI can be had (or a requested host cannot be built): the
+ * end-to-end tests must fail rather than silently skip on a machine without Pulumi.
  */
 export async function ensurePulumiCli(): Promise<PulumiCli> {
-  const result = await runScript(ENSURE_PULUMI_SCRIPT);
+  const result = await runScript(ENSURE_PULUMI_SCRIPT, ensurePulumiEnv());
   const root = lastLine(result.stdout);
   if (result.code !== 0 || root === "") {
     throw new Error(
@@ -75,7 +92,12 @@ export async function ensurePulumiCli(): Promise<PulumiCli> {
   const { stdout } = await execFileAsync(path.join(root, "bin", "pulumi"), ["version"], {
     env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
   });
-  return { root, version: stdout.trim().replace(/^v/, "") };
+  const languageHost = languageHostFor(root);
+  return {
+    root,
+    version: stdout.trim().replace(/^v/, ""),
+    ...(languageHost === undefined ? {} : { languageHost }),
+  };
 }
 
 /**
