@@ -1,0 +1,55 @@
+import { availableParallelism } from "node:os";
+
+/** What `npm run chaos -- …` asks for. */
+export interface ChaosArgs {
+  /** Runs seeds `firstSeed` … `firstSeed + runs - 1`; ignored with `seed`. */
+  readonly runs: number;
+  readonly firstSeed: number;
+  /** One run of this seed, with the trace of every violation. */
+  readonly seed: number | undefined;
+  /** Runs at once, each on its own simulator. */
+  readonly concurrency: number;
+  /** Traces printed per invariant (all of them for a single seed). */
+  readonly traces: number;
+  /** Whether to add the figures to BENCHMARKS.md (default: yes for batches, no for one seed). */
+  readonly write: boolean;
+}
+
+export const USAGE = `usage: npm run chaos -- [--runs N] [--first-seed S] [--seed N] [--concurrency C] [--traces T] [--write | --no-write]
+  --runs N         seeds S..S+N-1 (default 200)
+  --first-seed S   first seed of a batch (default 1)
+  --seed N         one run of seed N, printing the trace of every violation
+  --concurrency C  runs at once, each on its own simulator (default 2 × CPUs)
+  --traces T       traces printed per invariant in a batch (default 2)
+  --write          add the figures to BENCHMARKS.md (default for batches); --no-write to skip`;
+
+function integer(name: string, text: string | undefined, min: number): number {
+  const value = Number(text);
+  if (text === undefined || !Number.isInteger(value) || value < min) {
+    throw new Error(`${name} needs an integer ≥ ${min}, got ${text ?? "nothing"}\n${USAGE}`);
+  }
+  return value;
+}
+
+/** Parses the command line; throws with the usage on anything it does not understand. */
+export function parseArgs(argv: readonly string[]): ChaosArgs {
+  const values = new Map<string, string | undefined>();
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] ?? "";
+    if (flag === "--write" || flag === "--no-write") values.set(flag, "");
+    else if (["--runs", "--first-seed", "--seed", "--concurrency", "--traces"].includes(flag)) {
+      values.set(flag, argv[++i]);
+    } else throw new Error(`unknown argument ${flag}\n${USAGE}`);
+  }
+  const seed = values.has("--seed") ? integer("--seed", values.get("--seed"), 0) : undefined;
+  const optional = (flag: string, fallback: number, min: number): number =>
+    values.has(flag) ? integer(flag, values.get(flag), min) : fallback;
+  return {
+    runs: optional("--runs", 200, 1),
+    firstSeed: optional("--first-seed", 1, 0),
+    seed,
+    concurrency: optional("--concurrency", 2 * availableParallelism(), 1),
+    traces: optional("--traces", 2, 0),
+    write: values.has("--write") || (!values.has("--no-write") && seed === undefined),
+  };
+}

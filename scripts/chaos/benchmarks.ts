@@ -1,0 +1,75 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, machine } from "node:os";
+import { figureLines, invariantTable } from "./reportText";
+import type { Summary } from "./summary";
+
+const SECTION = "## Chaos";
+const INTRO = [
+  SECTION,
+  "",
+  "`npm run chaos` drives the attachment handlers like the Pulumi engine (concurrent create, refresh, re-run",
+  "`up` after partial failures, destroy) against the simulator with seeded faults and out-of-band changes, and",
+  "checks six invariants after every run (see `scripts/chaos/README.md`). Newest figures first; each block",
+  "names the code it measured. Reproduce one run with `npm run chaos -- --seed N`.",
+  "",
+].join("\n");
+
+function git(args: string[]): string | undefined {
+  try {
+    return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The code a batch measured: `CHAOS_COMMIT` when set (for runs outside a checkout), else HEAD,
+ * flagged when provider/, sdk/ or simulator/ differ from it, since then HEAD is not the whole story.
+ */
+export function codeLabel(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const given = env["CHAOS_COMMIT"];
+  if (given !== undefined && given !== "") return given;
+  const head = git(["rev-parse", "--short", "HEAD"]);
+  if (head === undefined) return "unknown commit";
+  const dirty = git(["status", "--porcelain", "--", "provider", "sdk", "simulator"]);
+  return dirty ? `${head} plus uncommitted changes in provider/, sdk/ or simulator/` : head;
+}
+
+/** One batch's block: when, where, on what code, then the figures. */
+export function benchmarkBlock(summary: Summary, command: string, now: Date = new Date()): string {
+  const seeds =
+    summary.seeds.length === 0 ? "" : `seeds ${Math.min(...summary.seeds)}–${Math.max(...summary.seeds)}`;
+  return [
+    `### ${now.toISOString().slice(0, 10)}, ${codeLabel()}`,
+    "",
+    `\`${command}\`: ${summary.runs} runs (${seeds}) on ${availableParallelism()} × ${machine()}, Node ${process.version}.`,
+    "",
+    ...invariantTable(summary),
+    "",
+    ...figureLines(summary),
+    "",
+  ].join("\n");
+}
+
+/**
+ * Puts the block at the top of the Chaos section of BENCHMARKS.md (created if missing), keeping
+ * earlier blocks below it, so "before" and "after" figures stay side by side.
+ */
+export function writeBenchmarks(path: string, block: string): void {
+  const text = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n\n";
+  const start = text.indexOf(`${SECTION}\n`);
+  if (start === -1) {
+    writeFileSync(path, `${text.trimEnd()}\n\n${INTRO}\n${block}`);
+    return;
+  }
+  const bodyStart = text.indexOf("\n### ", start);
+  const next = text.indexOf("\n## ", start + SECTION.length);
+  const insertAt =
+    bodyStart !== -1 && (next === -1 || bodyStart < next)
+      ? bodyStart + 1
+      : next === -1
+        ? text.length
+        : next + 1;
+  writeFileSync(path, `${text.slice(0, insertAt)}${block}\n${text.slice(insertAt)}`);
+}

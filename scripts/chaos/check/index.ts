@@ -1,0 +1,25 @@
+import type { RunTrace, Violation } from "../trace";
+import { attachedAfterDelete, foreignDetaches, repeatedAttaches } from "./invariants";
+import { leakedAttachments } from "./leaks";
+import { credentialLeaks } from "./secrets";
+import { overruns } from "./timing";
+import { TraceIndex } from "./traceIndex";
+
+export { overrunMs, OVERRUN_SLACK_MS } from "./timing";
+export { credentialIn } from "./secrets";
+
+/**
+ * Judges one run against every invariant. Pure: it reads only the trace, so the same trace
+ * always gives the same verdict, and hand-made traces test the checker itself.
+ */
+export function checkRun(trace: RunTrace): Violation[] {
+  const index = new TraceIndex(trace);
+  return [
+    ...foreignDetaches(index),
+    ...attachedAfterDelete(index),
+    ...leakedAttachments(index),
+    ...repeatedAttaches(index),
+    ...overruns(trace),
+    ...credentialLeaks(trace),
+  ].sort((a, b) => a.invariant - b.invariant || (a.opIndex ?? -1) - (b.opIndex ?? -1));
+}

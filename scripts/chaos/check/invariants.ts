@@ -1,0 +1,67 @@
+import { boundTo } from "../trace";
+import type { Violation } from "../trace";
+import type { TraceIndex } from "./traceIndex";
+
+/**
+ * Invariant 1: DetachNetworkInterface takes only a NIC id, so a detach that runs after the NIC
+ * moved to another instance takes it from whoever owns it now. Every executed detach is judged
+ * by where the NIC was bound at the moment it ran, against the instance its operation targeted.
+ */
+export function foreignDetaches(index: TraceIndex): Violation[] {
+  const found: Violation[] = [];
+  for (const write of index.writes) {
+    if (write.action !== "DetachNetworkInterface") continue;
+    const op = index.ownerOp(write);
+    const bound = write.effect.instanceIdBefore;
+    if (op === undefined || bound === null || bound === op.targetInstanceId) continue;
+    found.push({
+      invariant: 1,
+      resource: op.resource,
+      opIndex: op.index,
+      detail:
+        `DetachNetworkInterface ran (applied: ${write.effect.applied}) on NIC ${write.effect.nicId} while it was ` +
+        `${write.effect.statusBefore ?? "?"} on instance ${bound}; the ${op.kind} targeted ${op.targetInstanceId} ` +
+        `(request ${write.entry.requestId})`,
+    });
+  }
+  return found;
+}
+
+/** Invariant 2: a delete that reports success must not leave the NIC on the instance (true state). */
+export function attachedAfterDelete(index: TraceIndex): Violation[] {
+  return index.trace.ops
+    .filter((op) => op.kind === "delete" && op.outcome === "ok" && boundTo(op.nicAfter, op.targetInstanceId))
+    .map((op) => ({
+      invariant: 2 as const,
+      resource: op.resource,
+      opIndex: op.index,
+      detail: `delete succeeded while the NIC was ${op.nicAfter?.status ?? "?"} on instance ${op.targetInstanceId}`,
+    }));
+}
+
+/**
+ * Invariant 4: a create or update attaches at most once. Attach is "state-checked" (a repeat is
+ * refused while the NIC is bound), so a second applied attach means the NIC was freed and taken
+ * again within one operation, e.g. after an out-of-band detach the handler did not notice.
+ */
+export function repeatedAttaches(index: TraceIndex): Violation[] {
+  const perOp = new Map<number, string[]>();
+  for (const write of index.writes) {
+    if (write.action !== "AttachNetworkInterface" || !write.effect.applied) continue;
+    const op = index.ownerOp(write);
+    if (op === undefined || (op.kind !== "create" && op.kind !== "update")) continue;
+    perOp.set(op.index, [...(perOp.get(op.index) ?? []), write.entry.requestId]);
+  }
+  const found: Violation[] = [];
+  for (const [opIndex, requestIds] of perOp) {
+    if (requestIds.length < 2) continue;
+    const op = index.trace.ops.find((candidate) => candidate.index === opIndex);
+    found.push({
+      invariant: 4,
+      resource: op?.resource ?? "?",
+      opIndex,
+      detail: `${requestIds.length} applied AttachNetworkInterface in one ${op?.kind ?? "operation"}: ${requestIds.join(", ")}`,
+    });
+  }
+  return found;
+}

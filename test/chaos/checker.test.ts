@@ -1,0 +1,120 @@
+import { checkRun } from "../../scripts/chaos/check/index";
+import { formatViolation } from "../../scripts/chaos/format";
+import type { RunTrace } from "../../scripts/chaos/trace";
+import { FREE, NIC, op, OTHER, OWN, SECRET, trace, USED_OWN, write } from "./traceFixtures";
+
+/** The checker must be able to fail: each invariant, fed a hand-made violation, reports it. */
+const invariantsOf = (t: RunTrace): number[] => checkRun(t).map((violation) => violation.invariant);
+
+const ATTACHED = write("AttachNetworkInterface", 100, FREE, true);
+const created = op(0, "create", "ok", [0, 500], USED_OWN);
+
+describe("the chaos checker", () => {
+  it("passes a clean create and delete", () => {
+    const detach = write("DetachNetworkInterface", 700, USED_OWN, true);
+    const deleted = op(1, "delete", "ok", [600, 1200], FREE);
+    expect(checkRun(trace({ ops: [created, deleted], requests: [ATTACHED, detach] }))).toEqual([]);
+  });
+
+  it("1: reports a detach that ran while the NIC was on another instance, even if refused", () => {
+    const moved = { instanceId: OTHER, status: "USED" };
+    const deleted = op(1, "delete", "ok", [600, 1200], moved);
+    const detach = write("DetachNetworkInterface", 900, moved, false);
+    const t = trace({ ops: [created, deleted], requests: [ATTACHED, detach] });
+    expect(checkRun(t)).toEqual([expect.objectContaining({ invariant: 1, resource: "r0", opIndex: 1 })]);
+    expect(formatViolation(t, checkRun(t)[0]!)).toContain("npm run chaos -- --seed 42");
+  });
+
+  it("1: does not blame a detach of a NIC attached nowhere", () => {
+    const detach = write("DetachNetworkInterface", 900, FREE, false);
+    const deleted = op(1, "delete", "ok", [600, 1200], FREE);
+    expect(invariantsOf(trace({ ops: [created, deleted], requests: [ATTACHED, detach] }))).toEqual([]);
+  });
+
+  it("2: reports a successful delete that left the NIC attached to its instance", () => {
+    const deleted = op(1, "delete", "ok", [600, 700], { instanceId: OWN, status: "ATTACHING" });
+    const t = trace({
+      ops: [created, deleted],
+      requests: [ATTACHED],
+      final: { r0: { inState: false, nic: USED_OWN } },
+    });
+    expect(invariantsOf(t)).toEqual([2]);
+  });
+
+  it("3: reports a create that failed without an id after its attach ran", () => {
+    const lost = write("AttachNetworkInterface", 100, FREE, true, "lost-response");
+    const failed = op(0, "create", "failed", [0, 400], { instanceId: OWN, status: "ATTACHING" });
+    const t = trace({ ops: [failed], requests: [lost], final: { r0: { inState: false, nic: USED_OWN } } });
+    expect(checkRun(t)).toEqual([expect.objectContaining({ invariant: 3, opIndex: 0 })]);
+  });
+
+  it("3: reports an attach that landed after its failed create had returned", () => {
+    const failed = op(0, "create", "failed", [0, 400], FREE);
+    const late = write("AttachNetworkInterface", 900, FREE, true);
+    const t = trace({ ops: [failed], requests: [late], final: { r0: { inState: false, nic: USED_OWN } } });
+    expect(checkRun(t)).toEqual([expect.objectContaining({ invariant: 3, opIndex: 0 })]);
+  });
+
+  it("3: reports a read that dropped a resource whose NIC it had attached", () => {
+    const dropped = op(1, "read", "dropped", [600, 650], USED_OWN);
+    const t = trace({
+      ops: [created, dropped],
+      requests: [ATTACHED],
+      final: { r0: { inState: false, nic: USED_OWN } },
+    });
+    expect(invariantsOf(t)).toEqual([3]);
+  });
+
+  it("3: does not blame a failed create that never attached", () => {
+    const failed = op(0, "create", "failed", [0, 400], FREE);
+    expect(invariantsOf(trace({ ops: [failed] }))).toEqual([]);
+  });
+
+  it("4: reports two applied attaches in one create", () => {
+    const again = write("AttachNetworkInterface", 300, FREE, true);
+    const t = trace({
+      ops: [created],
+      requests: [ATTACHED, again],
+      final: { r0: { inState: true, nic: USED_OWN } },
+    });
+    expect(checkRun(t)).toEqual([expect.objectContaining({ invariant: 4, opIndex: 0 })]);
+  });
+
+  it("5: reports an operation that ran past its timeout by more than 1 s plus a request timeout", () => {
+    const slow = op(0, "create", "partial", [0, 5000 + 3001], USED_OWN);
+    const justInTime = op(1, "update", "ok", [9000, 9000 + 5000 + 3000], USED_OWN);
+    const t = trace({
+      ops: [slow, justInTime],
+      requests: [ATTACHED],
+      final: { r0: { inState: true, nic: USED_OWN } },
+    });
+    expect(checkRun(t)).toEqual([expect.objectContaining({ invariant: 5, opIndex: 0 })]);
+  });
+
+  it.each([
+    ["an error's cause", { errorText: `cause: {"config":{"password":"${SECRET}"}}` }],
+    ["an error's stack", { errorText: "stack: Error: Authorization: ZC2-HMAC-SHA256 Credential=K/x" }],
+    ["stored properties", { storedProps: { note: `Signature=abcdef0123456789abcdef` } }],
+  ])("6: reports credential text in %s", (_place, extra) => {
+    const failed = op(0, "create", "failed", [0, 400], FREE, extra);
+    expect(invariantsOf(trace({ ops: [failed] }))).toEqual([6]);
+  });
+
+  it("6: reports credential text in a provider log line, but not an error code that merely names it", () => {
+    const failed = op(0, "create", "failed", [0, 400], FREE, {
+      errorText: "message: Zenlayer answered AUTHFAILURE_INVALID_AUTHORIZATION",
+    });
+    expect(invariantsOf(trace({ ops: [failed] }))).toEqual([]);
+    expect(invariantsOf(trace({ ops: [failed], logs: [`using key ${SECRET}`] }))).toEqual([6]);
+  });
+
+  it("names the NIC's writes and the blamed operation in the trace", () => {
+    const lost = write("AttachNetworkInterface", 100, FREE, true, "lost-response");
+    const failed = op(0, "create", "failed", [0, 400], { instanceId: OWN, status: "ATTACHING" });
+    const t = trace({ ops: [failed], requests: [lost] });
+    const text = formatViolation(t, checkRun(t)[0]!);
+    expect(text).toContain(`NIC ${NIC} → instance ${OWN}`);
+    expect(text).toContain("*#0 round 0 create");
+    expect(text).toContain("AttachNetworkInterface 0 [lost-response] ran on AVAILABLE@-, applied true");
+  });
+});
