@@ -5,19 +5,15 @@
  * too. No version-check override is set: the Automation API accepts the older CLI as it is.
  */
 import { realpath } from "node:fs/promises";
-import * as path from "node:path";
 import type { AttachmentSpec } from "./support/driverRunner";
 import { e2eTest, startOperation, succeed } from "./support/e2eWorld";
 import { exportedDeployment, useWorld } from "./support/useWorld";
 import { commandLineOf, executableOf, processIdsIn } from "./support/processes";
 import { eventually, newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { attachmentsIn } from "./support/stackState";
+import { NEWEST_PULUMI_SDK, node22Binary, NODE_22_PACKAGE } from "./support/testProject";
 
 const CASE_TIMEOUT_MS = 180_000;
-/** The newest `@pulumi/pulumi` on the registry when this test was written; it needs Node >= 22. */
-const NEWEST_PULUMI_SDK = "3.270.0";
-/** The npm `node` package ships a Node.js binary as node_modules/node/bin/node. */
-const NODE_22_PACKAGE = "22.23.3";
 
 const w = useWorld({
   label: "node22",
@@ -26,7 +22,7 @@ const w = useWorld({
     "@pulumi/pulumi": NEWEST_PULUMI_SDK,
     node: NODE_22_PACKAGE,
   }),
-  nodeBinary: (project) => path.join(project.dir, "node_modules", "node", "bin", "node"),
+  nodeBinary: node22Binary,
 });
 
 /** The executables of the dynamic-provider plugin processes running for the project right now. */

@@ -1,13 +1,14 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { DEFAULT_ACCESS_KEY, startSimulator } from "../../../simulator/index";
 import type { Simulator, SimulatorOptions } from "../../../simulator/index";
 import type { DriverCommand, DriverResult, RunningDriver } from "./driverRunner";
 import { expectSuccess, startDriver } from "./driverRunner";
-import { killHard, killProcessesIn } from "./processes";
+import { killHard, killProcessesIn, killProcessesWithEnv } from "./processes";
 import { createLocalWorkspaceEnv, ensurePulumiCli } from "../../../scripts/lib/pulumiCli";
 import type { PulumiCli } from "../../../scripts/lib/pulumiCli";
+import { requireLanguageHost } from "./onDiskAvailability";
 import { createTestProject, packRepository, PINNED_PULUMI_SDK } from "./testProject";
 import type { TestProject } from "./testProject";
 
@@ -15,71 +16,107 @@ import type { TestProject } from "./testProject";
 export const E2E_PROJECT_NAME = "zenlayer-e2e";
 
 /**
- * Everything one end-to-end test file shares: the CLI, a temporary directory holding the packed
- * package, a project with it installed, an isolated Pulumi backend and home, and a simulator.
+ * What every end-to-end setup has: the CLI, a temporary directory, an isolated Pulumi backend and
+ * home, and a simulator. Pulumi runs get their environment from it ({@link driverEnv}).
  */
-export interface E2eWorld {
+export interface WorldBase {
   readonly cli: PulumiCli;
   readonly root: string;
-  readonly tarball: string;
-  readonly project: TestProject;
   readonly sim: Simulator;
   /** Backend, passphrase and home of this world's stacks (see `createLocalWorkspaceEnv`). */
   readonly workspaceEnv: Readonly<Record<string, string>>;
-  /** A Node.js binary to run the driver (and, through PATH, the provider plugin) with. */
+  /** A Node.js binary to run the driver (and, through PATH, the language host and provider plugin) with. */
   readonly nodeBinary?: string;
-  /** Drivers started in their own process group, killed at teardown if still running. */
-  readonly detachedPids: Set<number>;
   /** Set by {@link e2eTest} when a test fails, so teardown keeps the directory for inspection. */
   failed: boolean;
 }
 
-/** How a test file wants its world built. */
-export interface WorldOptions {
+/**
+ * Everything one end-to-end test file shares: the {@link WorldBase} plus the packed package and a
+ * project with it installed.
+ */
+export interface E2eWorld extends WorldBase {
+  readonly tarball: string;
+  readonly project: TestProject;
+  /** Drivers started in their own process group, killed at teardown if still running. */
+  readonly detachedPids: Set<number>;
+}
+
+/** What every world needs to know. */
+export interface WorldBaseOptions {
   /** Part of the temporary directory's name. */
   readonly label: string;
+  readonly simulator?: SimulatorOptions;
+  /** The tests run on-disk programs: a CLI without the Node.js language host fails the setup. */
+  readonly requireLanguageHost?: boolean;
+}
+
+/** How a test file wants its world built. */
+export interface WorldOptions extends WorldBaseOptions {
   /** The project's dependencies; default: the packed package and the pinned `@pulumi/pulumi`. */
   readonly dependencies?: (tarball: string) => Record<string, string>;
   /** The Node.js binary to use, found in the installed project; default the one running jest. */
   readonly nodeBinary?: (project: TestProject) => string;
-  readonly simulator?: SimulatorOptions;
+  /** Extra package.json fields of the project, e.g. `main` for an on-disk program. */
+  readonly manifest?: Readonly<Record<string, unknown>>;
+  /** A folder whose files (an on-disk program: Pulumi.yaml, index.ts, ...) are copied into the project. */
+  readonly programFiles?: string;
 }
 
 function defaultDependencies(tarball: string): Record<string, string> {
   return { "pulumi-zenlayer": `file:${tarball}`, "@pulumi/pulumi": PINNED_PULUMI_SDK };
 }
 
-function note(line: string): void {
+/** A progress line on stderr, prefixed so it stands out in jest's output. */
+export function note(line: string): void {
   process.stderr.write(`[e2e] ${line}\n`);
 }
 
 /**
- * Builds a world: finds or builds the CLI (the tests fail, never skip, without one), packs the
- * repository, installs it into a fresh project, and starts a simulator.
+ * Finds or builds the CLI (the tests fail, never skip, without one; with `requireLanguageHost`
+ * they fail without the language host too), makes a temporary directory with a private backend
+ * and home in it, and starts a simulator.
  */
-export async function createWorld(options: WorldOptions): Promise<E2eWorld> {
+export async function createWorldBase(options: WorldBaseOptions): Promise<WorldBase> {
   const cli = await ensurePulumiCli();
+  if (options.requireLanguageHost === true) {
+    requireLanguageHost(cli);
+  }
   const root = await mkdtemp(path.join(tmpdir(), `pulumi-zenlayer-e2e-${options.label}-`));
   note(`${options.label}: working in ${root}`);
-  const started = Date.now();
-  const tarball = await packRepository(path.join(root, "packages"));
-  const dependencies = (options.dependencies ?? defaultDependencies)(tarball);
-  const project = await createTestProject(path.join(root, "project"), dependencies);
-  note(`${options.label}: npm pack + install took ${Date.now() - started} ms`);
   const workspaceEnv = await createLocalWorkspaceEnv(path.join(root, "pulumi"));
   const sim = await startSimulator({ transitionDelayMs: 200, requestLogLimit: 50_000, ...options.simulator });
-  const nodeBinary = options.nodeBinary?.(project);
-  return {
-    cli,
-    root,
-    tarball,
-    project,
-    sim,
-    workspaceEnv,
-    ...(nodeBinary === undefined ? {} : { nodeBinary }),
-    detachedPids: new Set(),
-    failed: false,
-  };
+  return { cli, root, sim, workspaceEnv, failed: false };
+}
+
+/**
+ * Builds a world: the {@link createWorldBase} parts, then packs the repository and installs it
+ * into a fresh project. If the install fails, the simulator is stopped and the directory kept.
+ */
+export async function createWorld(options: WorldOptions): Promise<E2eWorld> {
+  const base = await createWorldBase(options);
+  try {
+    const started = Date.now();
+    const tarball = await packRepository(path.join(base.root, "packages"));
+    const dependencies = (options.dependencies ?? defaultDependencies)(tarball);
+    const project = await createTestProject(path.join(base.root, "project"), dependencies, options.manifest);
+    if (options.programFiles !== undefined) {
+      await cp(options.programFiles, project.dir, { recursive: true });
+    }
+    note(`${options.label}: npm pack + install took ${Date.now() - started} ms`);
+    const nodeBinary = options.nodeBinary?.(project);
+    return {
+      ...base,
+      tarball,
+      project,
+      ...(nodeBinary === undefined ? {} : { nodeBinary }),
+      detachedPids: new Set(),
+    };
+  } catch (error) {
+    base.failed = true;
+    await closeWorldBase(base);
+    throw error;
+  }
 }
 
 /** Stops everything the world started; removes its directory unless a test failed. */
@@ -89,6 +126,16 @@ export async function destroyWorld(world: E2eWorld | undefined): Promise<void> {
   }
   world.detachedPids.forEach((pid) => killHard(-pid));
   killProcessesIn(world.project.dir);
+  await closeWorldBase(world);
+}
+
+/**
+ * Kills what is left of the world's Pulumi runs (every process carrying its private PULUMI_HOME:
+ * CLI, language host, program, provider plugin, wherever they run), stops the simulator, and
+ * removes the directory unless a test failed.
+ */
+export async function closeWorldBase(world: WorldBase): Promise<void> {
+  killProcessesWithEnv("PULUMI_HOME", world.workspaceEnv["PULUMI_HOME"] ?? "");
   await world.sim.stop();
   if (world.failed) {
     note(`a test failed; keeping ${world.root} for inspection`);
@@ -104,10 +151,11 @@ export interface EnvOptions {
 }
 
 /**
- * The driver's environment: this process's, minus every Zenlayer and Pulumi variable, plus the
- * world's backend, fast polling for the provider and, unless turned off, the credentials.
+ * The environment of a Pulumi run (the driver's, or the CLI's for an on-disk program): this
+ * process's, minus every Zenlayer and Pulumi variable, plus the world's backend, fast polling for
+ * the provider, the world's Node.js first on PATH and, unless turned off, the credentials.
  */
-export function driverEnv(world: E2eWorld, options: EnvOptions = {}): NodeJS.ProcessEnv {
+export function driverEnv(world: WorldBase, options: EnvOptions = {}): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(([key]) => !/^(ZENLAYER|PULUMI_)/.test(key));
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(inherited),
@@ -174,7 +222,7 @@ export async function succeed(
  */
 export function e2eTest(
   name: string,
-  world: () => E2eWorld,
+  world: () => WorldBase,
   body: () => Promise<void>,
   timeoutMs: number,
 ): void {
@@ -192,7 +240,7 @@ export function e2eTest(
   );
 }
 
-function markFailed(world: () => E2eWorld): void {
+function markFailed(world: () => WorldBase): void {
   try {
     world().failed = true;
   } catch {

@@ -58,3 +58,36 @@ export function killProcessesIn(dir: string): number[] {
   pids.forEach(killHard);
   return pids;
 }
+
+/** Whether a process's environment has `name=value` (false once it has ended or is not ours). */
+function hasEnvEntry(pid: number, entry: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(entry);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Ids of the processes whose environment has `name=value`. A world's private PULUMI_HOME is unique
+ * and inherited by everything a Pulumi run starts (CLI, language host, program, provider plugin),
+ * so this finds them even when they run in the repository itself, where {@link processIdsIn} would
+ * also find other people's processes.
+ */
+export function processIdsWithEnv(name: string, value: string): number[] {
+  if (value === "") {
+    return [];
+  }
+  const entry = `${name}=${value}`;
+  return readdirSync("/proc")
+    .filter((pid) => /^\d+$/.test(pid) && Number(pid) !== process.pid)
+    .map(Number)
+    .filter((pid) => hasEnvEntry(pid, entry));
+}
+
+/** Kills every process found by {@link processIdsWithEnv} and returns their ids. */
+export function killProcessesWithEnv(name: string, value: string): number[] {
+  const pids = processIdsWithEnv(name, value);
+  pids.forEach(killHard);
+  return pids;
+}

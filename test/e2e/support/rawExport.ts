@@ -1,7 +1,9 @@
 import { execFile } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import type { E2eWorld } from "./e2eWorld";
+import type { Deployment } from "./driverRunner";
+import type { E2eWorld, WorldBase } from "./e2eWorld";
 import { driverEnv } from "./e2eWorld";
 
 const execFileAsync = promisify(execFile);
@@ -17,4 +19,19 @@ export async function exportStoredState(world: E2eWorld, stackName: string): Pro
     { cwd: world.project.dir, env: driverEnv(world, { credentials: false }), maxBuffer: 64 * 1024 * 1024 },
   );
   return stdout;
+}
+
+/**
+ * The stack's latest deployment exactly as the file backend stores it (secrets as ciphertext), read
+ * from `<backend>/.pulumi/stacks/<project>/<stack>.json` without going through the CLI.
+ */
+export async function storedDeployment(
+  world: WorldBase,
+  projectName: string,
+  stackName: string,
+): Promise<Deployment> {
+  const backend = new URL(world.workspaceEnv["PULUMI_BACKEND_URL"] ?? "").pathname;
+  const file = path.join(backend, ".pulumi", "stacks", projectName, `${stackName}.json`);
+  const checkpoint = JSON.parse(await readFile(file, "utf8")) as { checkpoint: { latest?: Deployment } };
+  return checkpoint.checkpoint.latest ?? {};
 }

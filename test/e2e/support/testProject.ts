@@ -13,6 +13,17 @@ const DRIVER_SOURCE = path.join(__dirname, "driver.js");
 /** The `@pulumi/pulumi` the package is developed and tested against (the repo's devDependency). */
 export const PINNED_PULUMI_SDK = "3.248.0";
 
+/** The newest `@pulumi/pulumi` on the registry when the compatibility tests were written; it needs Node >= 22. */
+export const NEWEST_PULUMI_SDK = "3.270.0";
+
+/** The npm `node` package whose Node.js 22 binary (node_modules/node/bin/node) runs the newest SDK. */
+export const NODE_22_PACKAGE = "22.23.3";
+
+/** Where the `node` package puts its binary in a project that depends on it. */
+export function node22Binary(project: TestProject): string {
+  return path.join(project.dir, "node_modules", "node", "bin", "node");
+}
+
 /** npm flags for installs that should come from the warm cache and stay quiet. */
 const NPM_INSTALL_FLAGS = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
 
@@ -55,14 +66,22 @@ export async function packRepository(destination: string): Promise<string> {
 
 /**
  * Creates a Pulumi project directory whose package.json depends on `dependencies` (e.g. the packed
- * tarball as `file:<tgz>` and a pinned `@pulumi/pulumi`), installs them, and copies the driver in.
+ * tarball as `file:<tgz>` and a pinned `@pulumi/pulumi`) and has the `extraManifest` fields,
+ * installs them, and copies the driver in.
  */
 export async function createTestProject(
   dir: string,
   dependencies: Readonly<Record<string, string>>,
+  extraManifest: Readonly<Record<string, unknown>> = {},
 ): Promise<TestProject> {
   await mkdir(dir, { recursive: true });
-  const manifest = { name: path.basename(dir), version: "0.0.0", private: true, dependencies };
+  const manifest = {
+    name: path.basename(dir),
+    version: "0.0.0",
+    private: true,
+    ...extraManifest,
+    dependencies,
+  };
   await writeFile(path.join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   await npm(NPM_INSTALL_FLAGS, dir);
   const driver = path.join(dir, "driver.js");

@@ -1,0 +1,66 @@
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+import type { PulumiCli } from "../../../scripts/lib/pulumiCli";
+
+/** Where and with what environment `pulumi` commands run, as a user's shell would run them. */
+export interface CliContext {
+  readonly cli: PulumiCli;
+  /** The working directory: the project folder (the one with `Pulumi.yaml`). */
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** One finished `pulumi` command. */
+export interface CliResult {
+  /** `pulumi <args>`, for messages. Values given on stdin are not part of it. */
+  readonly command: string;
+  readonly ok: boolean;
+  /** "exit code N" or the signal that ended it. */
+  readonly exit: string;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the CLI binary itself (no Automation API) with `args`. `stdin` feeds a value the command
+ * reads, e.g. `pulumi config set --secret key` with no value argument: that keeps secrets off the
+ * command line, where any `ps` would show them.
+ */
+export function runPulumi(context: CliContext, args: readonly string[], stdin = ""): Promise<CliResult> {
+  const child = spawn(path.join(context.cli.root, "bin", "pulumi"), [...args], {
+    cwd: context.cwd,
+    env: context.env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(stdin);
+  const command = `pulumi ${args.join(" ")}`;
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) =>
+      resolve({ command, ok: code === 0, exit: signal ?? `exit code ${code}`, stdout, stderr }),
+    );
+  });
+}
+
+/** Throws, with the command's output, unless it succeeded; returns the result. */
+export function expectCliSuccess(result: CliResult): CliResult {
+  if (!result.ok) {
+    throw new Error(
+      `${result.command} failed (${result.exit})\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
+    );
+  }
+  return result;
+}
+
+/** Runs a `pulumi` command that must succeed. */
+export async function pulumiOk(
+  context: CliContext,
+  args: readonly string[],
+  stdin?: string,
+): Promise<CliResult> {
+  return expectCliSuccess(await runPulumi(context, args, stdin));
+}
