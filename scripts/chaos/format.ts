@@ -20,10 +20,7 @@ function opLine(trace: RunTrace, op: OpRecord, blamed: number | undefined): stri
 }
 
 function requestLine(trace: RunTrace, entry: RequestLogEntry): string {
-  const at =
-    entry.effect === undefined
-      ? `~+${Date.parse(entry.time) - trace.startMs}`
-      : `+${entry.effect.atMs - trace.startMs}`;
+  const at = `+${momentOf(entry) - trace.startMs}`;
   const answer = `${entry.status}${entry.code === undefined ? "" : ` ${entry.code}`}`;
   const fault = entry.fault === undefined ? "" : ` [${entry.fault}]`;
   const effect =
@@ -34,12 +31,16 @@ function requestLine(trace: RunTrace, entry: RequestLogEntry): string {
   return `    ${at} ms ${entry.action ?? "?"} ${answer}${fault} ${effect} (${entry.requestId})`;
 }
 
-/** The writes that name the NIC; reads are batched over many NICs and would drown the trace. */
+const momentOf = (entry: RequestLogEntry): number => entry.effect?.atMs ?? entry.receivedAtMs;
+
+/** The writes that name the NIC, in time order; reads are batched over many NICs and would drown the trace. */
 function writesFor(trace: RunTrace, nicId: string): RequestLogEntry[] {
-  return trace.requests.filter((entry) => {
-    const body = entry.body as { nicId?: unknown } | null;
-    return !(entry.action ?? "").startsWith("Describe") && body !== null && body.nicId === nicId;
-  });
+  return trace.requests
+    .filter((entry) => {
+      const body = entry.body as { nicId?: unknown } | null;
+      return !(entry.action ?? "").startsWith("Describe") && body !== null && body.nicId === nicId;
+    })
+    .sort((a, b) => momentOf(a) - momentOf(b));
 }
 
 function resourceLines(trace: RunTrace, spec: ResourceSpec, blamed: number | undefined): string[] {
@@ -50,7 +51,7 @@ function resourceLines(trace: RunTrace, spec: ResourceSpec, blamed: number | und
     `  ${spec.name}: NIC ${spec.nicId} → instance ${spec.instanceId}; timeouts create ${spec.createTimeoutMs} ms, delete ${spec.deleteTimeoutMs} ms`,
     "  operations (* = blamed):",
     ...ops.map((op) => opLine(trace, op, blamed)),
-    "  writes naming the NIC (server time):",
+    "  writes naming the NIC (when they ran, or arrived if they did not run):",
     ...writesFor(trace, spec.nicId).map((entry) => requestLine(trace, entry)),
     "  out-of-band events on the NIC or instance:",
     ...events.map(

@@ -48,6 +48,8 @@ export function figureLines(summary: Summary): string[] {
       `(invariant 5 allows ${allowance} ms: 1 s plus one ${REQUEST_TIMEOUT_MS} ms request timeout).`,
     `- Left in state after the last round: ${summary.leftInState.resources} resources in ` +
       `${summary.leftInState.runs} runs. API requests: ${summary.requests}.`,
+    `- Detaches from an instance the stored state recorded (after a refresh or a partial create saw the NIC ` +
+      `there) but the program never named: ${summary.adoptedDetaches} (not counted as violations).`,
     `- Runs with a violation: ${summary.failingSeeds.length} of ${summary.runs}; seeds: ${seedList(summary.failingSeeds)}.`,
     ...(summary.crashed.length === 0
       ? []

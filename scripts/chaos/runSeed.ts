@@ -1,5 +1,5 @@
 import { ChaosAgent } from "./chaosAgent";
-import { checkRun } from "./check/index";
+import { checkRun, countAdoptedDetaches } from "./check/index";
 import { destroy, refresh, up } from "./commands";
 import { chance, STREAMS, streamFor } from "./draw";
 import type { Random } from "./draw";
@@ -16,6 +16,8 @@ export interface RunResult {
   readonly plan: RunPlan;
   readonly trace: RunTrace;
   readonly violations: readonly Violation[];
+  /** Detaches from an instance only the stored state named (see `adoptedDetaches`). */
+  readonly adoptedDetaches: number;
   /** Resources still in state after the last round (liveness, not an invariant). */
   readonly leftInState: number;
   readonly rounds: number;
@@ -101,7 +103,9 @@ export async function runSeed(seed: number): Promise<RunResult> {
       final: finalState(world, state),
     };
     const wallMs = Date.now() - startMs;
-    return { plan, trace, violations: checkRun(trace), leftInState: state.size, rounds, wallMs };
+    const violations = checkRun(trace);
+    const adopted = countAdoptedDetaches(trace);
+    return { plan, trace, violations, adoptedDetaches: adopted, leftInState: state.size, rounds, wallMs };
   } finally {
     agent.finish();
     await world.sim.stop();

@@ -28,6 +28,8 @@ export interface Summary {
   readonly overrunMaxMs: number;
   readonly leftInState: { readonly resources: number; readonly runs: number };
   readonly requests: number;
+  /** Detaches from an instance only the stored state named, not the program. */
+  readonly adoptedDetaches: number;
   readonly slowestRunMs: number;
   readonly wallMs: number;
   /** Runs that crashed instead of finishing (a bug in the harness or the simulator). */
@@ -97,6 +99,7 @@ export function summarize(
       runs: results.filter((result) => result.leftInState > 0).length,
     },
     requests: results.reduce((sum, result) => sum + result.trace.requests.length, 0),
+    adoptedDetaches: results.reduce((sum, result) => sum + result.adoptedDetaches, 0),
     slowestRunMs: Math.max(0, ...results.map((result) => result.wallMs)),
     wallMs,
     crashed,

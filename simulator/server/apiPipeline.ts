@@ -137,6 +137,7 @@ export async function handleApiRequest(
   deliver(res, outcome);
   runtime.log.record({
     time: isoSeconds(arrival),
+    receivedAtMs: arrival,
     action: request.action,
     version: request.version,
     status: outcome.kind === "reset" ? 0 : outcome.status,

@@ -78,6 +78,8 @@ export interface FailNextRule {
 export interface RequestLogEntry {
   /** ISO-8601 time the request arrived. */
   time: string;
+  /** The same moment in ms on the simulator's clock (`time` has whole seconds, like Zenlayer's timestamps). */
+  receivedAtMs: number;
   action: string | null;
   version: string | null;
   /** HTTP status sent; 0 when the connection was destroyed instead. */

@@ -62,6 +62,7 @@ export function write(
   };
   return {
     time: new Date(T0 + atMs).toISOString(),
+    receivedAtMs: T0 + atMs,
     action,
     version: "2025-09-01",
     status: fault === undefined ? 200 : 0,

@@ -20,6 +20,8 @@ describe("request log write effects", () => {
       atMs: expect.any(Number),
     });
     expect(entry?.effect?.atMs).toBeGreaterThanOrEqual(before);
+    expect(entry?.receivedAtMs).toBeGreaterThanOrEqual(before);
+    expect(entry?.effect?.atMs).toBeGreaterThanOrEqual(entry?.receivedAtMs ?? Infinity);
     await sim.control.whenIdle();
   });
 

@@ -1,5 +1,5 @@
 import type { RunTrace, Violation } from "../trace";
-import { attachedAfterDelete, foreignDetaches, repeatedAttaches } from "./invariants";
+import { adoptedDetaches, attachedAfterDelete, foreignDetaches, repeatedAttaches } from "./invariants";
 import { leakedAttachments } from "./leaks";
 import { credentialLeaks } from "./secrets";
 import { overruns } from "./timing";
@@ -22,4 +22,9 @@ export function checkRun(trace: RunTrace): Violation[] {
     ...overruns(trace),
     ...credentialLeaks(trace),
   ].sort((a, b) => a.invariant - b.invariant || (a.opIndex ?? -1) - (b.opIndex ?? -1));
+}
+
+/** Detaches from an instance the stored state recorded but the program never named (a figure, not a violation). */
+export function countAdoptedDetaches(trace: RunTrace): number {
+  return adoptedDetaches(new TraceIndex(trace));
 }

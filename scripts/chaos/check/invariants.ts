@@ -65,3 +65,20 @@ export function repeatedAttaches(index: TraceIndex): Violation[] {
   }
   return found;
 }
+
+/**
+ * Not an invariant, a figure for the report: detaches that took the NIC from the instance the
+ * operation targeted, where that instance is not the one the program names. It happens when the
+ * stored state recorded another instance (a refresh that saw the NIC moved there, or a partial
+ * create whose last look saw it there), so `destroy` detaches it from that instance. Whether a
+ * resource should ever take a NIC from an instance its program never named is a design question.
+ */
+export function adoptedDetaches(index: TraceIndex): number {
+  return index.writes.filter((write) => {
+    if (write.action !== "DetachNetworkInterface" || !write.effect.applied) return false;
+    const op = index.ownerOp(write);
+    const spec = index.resourceOfNic(write.effect.nicId);
+    const bound = write.effect.instanceIdBefore;
+    return op !== undefined && bound === op.targetInstanceId && bound !== spec?.instanceId;
+  }).length;
+}
