@@ -7,6 +7,8 @@ export interface ChaosArgs {
   readonly firstSeed: number;
   /** One run of this seed, with the trace of every violation. */
   readonly seed: number | undefined;
+  /** These seeds instead of a range (e.g. the ones the jest run uses). */
+  readonly seeds: readonly number[] | undefined;
   /** Runs at once, each on its own simulator. */
   readonly concurrency: number;
   /** Traces printed per invariant (all of them for a single seed). */
@@ -15,10 +17,11 @@ export interface ChaosArgs {
   readonly write: boolean;
 }
 
-export const USAGE = `usage: npm run chaos -- [--runs N] [--first-seed S] [--seed N] [--concurrency C] [--traces T] [--write | --no-write]
+export const USAGE = `usage: npm run chaos -- [--runs N] [--first-seed S] [--seed N | --seeds A,B,…] [--concurrency C] [--traces T] [--write | --no-write]
   --runs N         seeds S..S+N-1 (default 200)
   --first-seed S   first seed of a batch (default 1)
   --seed N         one run of seed N, printing the trace of every violation
+  --seeds A,B,…    these seeds (a batch)
   --concurrency C  runs at once, each on its own simulator (default 2 × CPUs)
   --traces T       traces printed per invariant in a batch (default 2)
   --write          add the figures to BENCHMARKS.md (default for batches); --no-write to skip`;
@@ -37,14 +40,18 @@ export function parseArgs(argv: readonly string[]): ChaosArgs {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] ?? "";
     if (flag === "--write" || flag === "--no-write") values.set(flag, "");
-    else if (["--runs", "--first-seed", "--seed", "--concurrency", "--traces"].includes(flag)) {
+    else if (["--runs", "--first-seed", "--seed", "--seeds", "--concurrency", "--traces"].includes(flag)) {
       values.set(flag, argv[++i]);
     } else throw new Error(`unknown argument ${flag}\n${USAGE}`);
   }
   const seed = values.has("--seed") ? integer("--seed", values.get("--seed"), 0) : undefined;
   const optional = (flag: string, fallback: number, min: number): number =>
     values.has(flag) ? integer(flag, values.get(flag), min) : fallback;
+  const seeds = values.has("--seeds")
+    ? (values.get("--seeds") ?? "").split(",").map((text) => integer("--seeds", text, 0))
+    : undefined;
   return {
+    seeds,
     runs: optional("--runs", 200, 1),
     firstSeed: optional("--first-seed", 1, 0),
     seed,

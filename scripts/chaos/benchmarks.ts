@@ -36,10 +36,18 @@ export function codeLabel(env: Readonly<Record<string, string | undefined>> = pr
   return dirty ? `${head} plus uncommitted changes in provider/, sdk/ or simulator/` : head;
 }
 
+/** A contiguous batch as a range, any other as a list. */
+function seedsText(seeds: readonly number[]): string {
+  const sorted = [...seeds].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return "no seeds";
+  return last - first + 1 === sorted.length ? `seeds ${first}–${last}` : `seeds ${sorted.join(", ")}`;
+}
+
 /** One batch's block: when, where, on what code, then the figures. */
 export function benchmarkBlock(summary: Summary, command: string, now: Date = new Date()): string {
-  const seeds =
-    summary.seeds.length === 0 ? "" : `seeds ${Math.min(...summary.seeds)}–${Math.max(...summary.seeds)}`;
+  const seeds = seedsText(summary.seeds);
   return [
     `### ${now.toISOString().slice(0, 10)}, ${codeLabel()}`,
     "",

@@ -11,8 +11,8 @@ import { figureLines, invariantTable } from "./reportText";
  */
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
-  const seeds =
-    args.seed === undefined ? Array.from({ length: args.runs }, (_, i) => args.firstSeed + i) : [args.seed];
+  const range = Array.from({ length: args.runs }, (_, i) => args.firstSeed + i);
+  const seeds = args.seed === undefined ? (args.seeds ?? range) : [args.seed];
   const print = (line: string): void => console.log(line);
   print(`chaos: ${seeds.length} run(s), ${Math.min(args.concurrency, seeds.length)} at a time`);
   const { results, summary } = await runBatch(seeds, args.concurrency, print);

@@ -14,7 +14,7 @@ function leavesNoRecord(op: OpRecord): boolean {
 
 function leakDetail(op: OpRecord, spec: ResourceSpec, attach: ExecutedWrite, when: string): string {
   return (
-    `${op.kind} ended ${op.outcome} (nothing in state) but the NIC is attached to ${spec.instanceId} ${when}, ` +
+    `${op.kind} ended ${op.outcome} (nothing in state) but the NIC is attached to ${spec.instanceId}${when}, ` +
     `by the resource's own AttachNetworkInterface ${attach.entry.requestId}` +
     (attach.entry.fault === undefined ? "" : ` (answer: ${attach.entry.fault})`)
   );
@@ -51,7 +51,7 @@ function leakAtEnd(index: TraceIndex, spec: ResourceSpec, attaches: ExecutedWrit
   const late = attaches.filter((write) => write.effect.atMs >= last.startMs).at(-1);
   if (late === undefined) return [];
   const owner = index.ownerOp(late) ?? last;
-  const detail = leakDetail(owner, spec, late, "at the end of the run");
+  const detail = leakDetail(owner, spec, late, " at the end of the run");
   return [{ invariant: 3, resource: spec.name, opIndex: owner.index, detail }];
 }
 
