@@ -14,13 +14,19 @@ export {
 export type { SignInput, SignOutput } from "./signing/signer";
 
 export { ZenlayerApiError, isZenlayerApiError } from "./errors/zenlayerApiError";
-export type { ZenlayerApiErrorInit } from "./errors/zenlayerApiError";
+export type { EndpointInfo, ZenlayerApiErrorInit } from "./errors/zenlayerApiError";
 export type { ErrorCategory } from "./errors/errorCategory";
 export { ClientErrorCode } from "./errors/clientErrorCodes";
 export type { ClientErrorCodeValue } from "./errors/clientErrorCodes";
 export type { SanitizedCause } from "./errors/sanitizeCause";
 
-export { CODE_CATEGORIES, NOT_FOUND_CODE_PATTERN, classifyError } from "./retry/classification";
+export {
+  CODE_CATEGORIES,
+  NOT_FOUND_CODE_PATTERN,
+  UNREACHABLE_CAUSE_CODES,
+  UNREACHABLE_RETRY_WINDOW_MS,
+  classifyError,
+} from "./retry/classification";
 export { ACTION_SAFETY, NOT_SENT_CAUSE_CODES, isRetrySafe, retrySafetyOf } from "./retry/actionSafety";
 export type { RetrySafety } from "./retry/actionSafety";
 export { DEFAULT_RETRY_SETTINGS, resolveRetrySettings } from "./retry/retrySettings";
@@ -44,8 +50,8 @@ export type { ApiResponse } from "./transport/parseReply";
 export { ZenlayerApiClient } from "./client/apiClient";
 export type { CallOptions, ClientDeps } from "./client/apiClient";
 export type { RuntimeDeps } from "./util/runtimeDeps";
-export { abortableSleep } from "./util/abort";
-export type { Sleep } from "./util/abort";
+export { abortableSleep, Deadline, DeadlineExceededError, isDeadlineExceeded } from "./util/deadline";
+export type { Sleep } from "./util/deadline";
 
 export { DESCRIBE_ALL_PAGE_SIZE, ZEC_API_VERSION, ZEC_SERVICE, ZecClient } from "./zec/zecClient";
 export type {

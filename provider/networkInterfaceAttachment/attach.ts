@@ -1,16 +1,20 @@
 import { isZenlayerApiError } from "../../sdk/index";
 import type { NicInfo, WaitDecision } from "../../sdk/index";
 import { withInstanceLock } from "../shared/instanceLocks";
-import type { HandlerContext } from "../shared/handlerContext";
-import { progressPrinter } from "../shared/progress";
-import { describeApiFailure, STATUS_CONFLICT_CODES } from "./apiFailure";
-import { findNic, isBoundTo } from "./cloudState";
-import { isPassingTrouble, pollUntil } from "./poll";
-import { waitForRunningInstance } from "./instanceReadiness";
+import type { Operation } from "../shared/operation";
+import { isPassingTrouble } from "../shared/operation";
+import { observeNic, ReadConsistency } from "./cloudState";
+import { apiFailure, INSTANCE_CONFLICT_CODES } from "./failures";
+import { instanceVerdict } from "./instanceReadiness";
 
-/** Where an attach stands; `bound` means the attachment exists, finished or not. */
+/**
+ * Where an attach stands. `mayBeBound` turns true as soon as an AttachNetworkInterface may have
+ * taken effect (accepted, or failed in a way that leaves the outcome unknown), and then stays
+ * true: a failure from that point on must keep the resource in the stack, because the NIC may be
+ * attached.
+ */
 export interface AttachProgress {
-  bound: boolean;
+  mayBeBound: boolean;
   lastNic: NicInfo | undefined;
 }
 
@@ -21,101 +25,107 @@ function attachedElsewhere(nicId: string, other: string, instanceId: string): Er
   );
 }
 
-/** Decides, from one read, whether the NIC can be attached now, is already ours, or never will be. */
-function readiness(nic: NicInfo | undefined, nicId: string, instanceId: string): WaitDecision<NicInfo> {
-  if (nic === undefined) {
-    return { kind: "failed", error: new Error(`NIC ${nicId} does not exist in Zenlayer Cloud`) };
-  }
-  if (isBoundTo(nic, instanceId) || nic.status === "AVAILABLE") {
-    return { kind: "done", value: nic };
-  }
-  if (nic.status === "PENDING" || nic.status === "DETACHING") {
-    return { kind: "pending", observed: nic.status };
-  }
-  if (nic.instanceId && nic.instanceId !== instanceId) {
-    return { kind: "failed", error: attachedElsewhere(nicId, nic.instanceId, instanceId) };
-  }
-  return { kind: "failed", error: new Error(`NIC ${nicId} is ${nic.status} and cannot be attached`) };
-}
+/** The NIC and instance one create (or continued create) works on, and what it has learned. */
+class Attachment {
+  readonly consistency: ReadConsistency;
+  readonly action: string;
 
-/** Sends AttachNetworkInterface once; status conflicts become "try again", not failures. */
-async function tryAttach(
-  ctx: HandlerContext,
-  nicId: string,
-  instanceId: string,
-): Promise<WaitDecision<void>> {
-  try {
-    await ctx.client.attachNetworkInterface({ nicId, instanceId });
-    return { kind: "done", value: undefined };
-  } catch (error) {
-    if (!isZenlayerApiError(error) || isPassingTrouble(error)) {
-      throw error; // passing trouble: the poll tries again
-    }
-    const nic = await findNic(ctx.client, nicId);
-    if (nic && isBoundTo(nic, instanceId)) {
-      return { kind: "done", value: undefined }; // an earlier, ambiguous attempt went through
-    }
-    if (error.code === "INVALID_NIC_ATTACHED" && nic?.instanceId) {
-      return { kind: "failed", error: attachedElsewhere(nicId, nic.instanceId, instanceId) };
-    }
-    if (STATUS_CONFLICT_CODES.has(error.code)) {
-      return { kind: "pending", observed: `${nic?.status ?? "gone"} (${error.code})` };
-    }
-    return {
-      kind: "failed",
-      error: new Error(describeApiFailure(`cannot attach NIC ${nicId} to instance ${instanceId}`, error)),
-    };
+  constructor(
+    readonly op: Operation,
+    readonly nicId: string,
+    readonly instanceId: string,
+    readonly progress: AttachProgress,
+  ) {
+    this.consistency = new ReadConsistency(op.ctx.readConsistencyMs);
+    this.action = `attach NIC ${nicId} to instance ${instanceId}`;
   }
-}
 
-function attachedDecision(
-  nic: NicInfo | undefined,
-  nicId: string,
-  instanceId: string,
-): WaitDecision<NicInfo> {
-  if (nic === undefined) {
-    return { kind: "failed", error: new Error(`NIC ${nicId} disappeared while attaching to ${instanceId}`) };
+  /** One look: done once the NIC is USED on the instance; otherwise wait, attach, or fail. */
+  async step(): Promise<WaitDecision<NicInfo>> {
+    const seen = await observeNic(this.op, this.nicId);
+    const nic = seen.value;
+    this.progress.lastNic = nic ?? this.progress.lastNic;
+    if (nic !== undefined && nic.instanceId === this.instanceId && nic.status === "USED") {
+      return { kind: "done", value: nic };
+    }
+    const blocker = this.blocker(nic);
+    if (blocker !== undefined) {
+      if (!this.progress.mayBeBound || this.consistency.confirms(blocker.message, seen.at)) {
+        return { kind: "failed", error: blocker };
+      }
+      return this.consistency.awaitConfirmation("confirming", this.op.ctx.now());
+    }
+    this.consistency.contradicted();
+    if (nic?.status !== "AVAILABLE" || nic.instanceId || this.consistency.mayHideOwnWrite(seen.at)) {
+      return { kind: "pending", observed: nic?.status ?? "gone" };
+    }
+    return withInstanceLock(this.instanceId, () => this.sendAttach(), this.op.deadline.signal);
   }
-  if (nic.instanceId === instanceId && nic.status === "USED") {
-    return { kind: "done", value: nic };
+
+  /** What makes the attach impossible, as the error to fail with; `undefined` when nothing does. */
+  blocker(nic: NicInfo | undefined): Error | undefined {
+    if (nic === undefined) return new Error(`NIC ${this.nicId} does not exist in Zenlayer Cloud`);
+    if (nic.instanceId && nic.instanceId !== this.instanceId && nic.status !== "DETACHING") {
+      return attachedElsewhere(this.nicId, nic.instanceId, this.instanceId);
+    }
+    if (nic.status === "CREATE_FAILED" || nic.status === "DELETING") {
+      return new Error(`NIC ${this.nicId} is ${nic.status} and cannot be attached`);
+    }
+    return undefined;
   }
-  if (nic.instanceId && nic.instanceId !== instanceId) {
-    return { kind: "failed", error: attachedElsewhere(nicId, nic.instanceId, instanceId) };
+
+  /** One AttachNetworkInterface; every documented answer maps to done, not yet, or fail. */
+  async sendAttach(): Promise<WaitDecision<NicInfo>> {
+    const sentAt = this.op.ctx.now();
+    try {
+      await this.op.ctx.client.attachNetworkInterface(
+        { nicId: this.nicId, instanceId: this.instanceId },
+        this.op.callOptions(),
+      );
+      this.markMayBeBound(sentAt);
+      return { kind: "pending", observed: "ATTACHING" };
+    } catch (error) {
+      if (!isZenlayerApiError(error)) throw error;
+      if (error.category === "transient") this.markMayBeBound(sentAt); // it may have executed
+      if (INSTANCE_CONFLICT_CODES.has(error.code) || error.category === "not-found") {
+        // Which of the two is missing or not ready: the instance is read now, the NIC next look.
+        return instanceVerdict(
+          this.op,
+          { instanceId: this.instanceId, purpose: "attach", action: this.action },
+          error,
+        );
+      }
+      if (error.code === "INVALID_NIC_ATTACHED" || error.code === "INVALID_NIC_STATUS") {
+        // An earlier attempt may have gone through, or the NIC moved on: the next look decides.
+        return { kind: "pending", observed: `${error.code} (request id ${error.requestId ?? "none"})` };
+      }
+      if (isPassingTrouble(error)) {
+        throw error; // passing trouble: the operation's loop records it and looks again
+      }
+      return { kind: "failed", error: apiFailure(`cannot ${this.action}`, error) };
+    }
   }
-  return { kind: "pending", observed: nic.status };
+
+  markMayBeBound(at: number): void {
+    this.progress.mayBeBound = true;
+    this.consistency.wrote(at);
+  }
 }
 
 /**
- * Brings the NIC to USED on the instance: waits for the instance to run, adopts an attachment that
- * already exists (re-runs and interrupted `up`s), otherwise attaches, then polls until Zenlayer
- * reports it done. `progress.bound` tells the caller whether a failure left a real attachment.
+ * Brings the NIC to USED on the instance within the operation's deadline: adopts an attachment
+ * that already exists (re-runs and interrupted `up`s), otherwise attaches, then waits until
+ * Zenlayer reports it done. Instance problems surface from Zenlayer's answer to the attach, so
+ * no read of the instance is spent when it runs. `progress.mayBeBound` tells the caller whether a
+ * failure may have left a real attachment behind.
  * @internal
  */
-export async function attachAndWait(
-  ctx: HandlerContext,
+export function attachAndWait(
+  op: Operation,
   nicId: string,
   instanceId: string,
-  deadline: number,
   progress: AttachProgress,
 ): Promise<NicInfo> {
-  await waitForRunningInstance(
-    ctx,
-    { instanceId, purpose: "attach", action: `attach NIC ${nicId} to instance ${instanceId}` },
-    deadline,
-  );
-  return withInstanceLock(instanceId, async () => {
-    const say = progressPrinter((status) => `nic ${nicId} ${status} to ${instanceId}`, ctx.log);
-    const nic = await pollUntil(ctx, deadline, say, async () =>
-      readiness(await findNic(ctx.client, nicId), nicId, instanceId),
-    );
-    progress.lastNic = nic;
-    if (!isBoundTo(nic, instanceId)) {
-      await pollUntil(ctx, deadline, say, () => tryAttach(ctx, nicId, instanceId));
-    }
-    progress.bound = true;
-    return pollUntil(ctx, deadline, say, async () => {
-      progress.lastNic = await findNic(ctx.client, nicId);
-      return attachedDecision(progress.lastNic, nicId, instanceId);
-    });
-  });
+  const attachment = new Attachment(op, nicId, instanceId, progress);
+  return op.converge(() => attachment.step());
 }

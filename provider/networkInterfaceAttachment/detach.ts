@@ -1,13 +1,11 @@
 import { isZenlayerApiError } from "../../sdk/index";
-import type { NicInfo, WaitDecision, ZenlayerApiError } from "../../sdk/index";
+import type { NicInfo, WaitDecision } from "../../sdk/index";
 import { withInstanceLock } from "../shared/instanceLocks";
-import type { HandlerContext } from "../shared/handlerContext";
-import { progressPrinter } from "../shared/progress";
-import { describeApiFailure, isGone, NOT_ATTACHED_CODE, STATUS_CONFLICT_CODES } from "./apiFailure";
-import { findInstance, findNic } from "./cloudState";
-import { isPassingTrouble, pollUntil } from "./poll";
-import { instanceDecision, waitForRunningInstance } from "./instanceReadiness";
-import type { InstanceNeed } from "./instanceReadiness";
+import type { Operation } from "../shared/operation";
+import { isPassingTrouble } from "../shared/operation";
+import { observeNic, ReadConsistency } from "./cloudState";
+import { apiFailure, INSTANCE_CONFLICT_CODES, isGone, NOT_ATTACHED_CODE } from "./failures";
+import { instanceVerdict } from "./instanceReadiness";
 
 /** Why a delete needs no DetachNetworkInterface call, in words for the log; `undefined` if it does. */
 function nothingToDetach(nic: NicInfo | undefined, nicId: string, instanceId: string): string | undefined {
@@ -23,94 +21,104 @@ function nothingToDetach(nic: NicInfo | undefined, nicId: string, instanceId: st
   return undefined;
 }
 
-/** Waits out an ATTACHING NIC: detaching it mid-way is refused, and its end state decides what to do. */
-function settled(nic: NicInfo | undefined): WaitDecision<NicInfo | undefined> {
-  return nic?.status === "ATTACHING"
-    ? { kind: "pending", observed: "ATTACHING" }
-    : { kind: "done", value: nic };
-}
+/** The NIC and instance one delete works on, and what it has learned so far. */
+class Detachment {
+  readonly consistency: ReadConsistency;
+  readonly action: string;
+  /** Whether Zenlayer accepted a DetachNetworkInterface of this operation. */
+  detachSent = false;
 
-function detachNeed(nicId: string, instanceId: string): InstanceNeed {
-  return { instanceId, purpose: "detach", action: `detach NIC ${nicId} from instance ${instanceId}` };
-}
-
-/** After a status conflict: done if the NIC moved on, fail if the instance stopped, else retry. */
-async function conflictDecision(
-  ctx: HandlerContext,
-  nicId: string,
-  instanceId: string,
-  error: ZenlayerApiError,
-): Promise<WaitDecision<void>> {
-  const nic = await findNic(ctx.client, nicId);
-  if (nothingToDetach(nic, nicId, instanceId) !== undefined || nic?.status === "DETACHING") {
-    return { kind: "done", value: undefined };
+  constructor(
+    readonly op: Operation,
+    readonly nicId: string,
+    readonly instanceId: string,
+  ) {
+    this.consistency = new ReadConsistency(op.ctx.readConsistencyMs);
+    this.action = `detach NIC ${nicId} from instance ${instanceId}`;
   }
-  const instance = await findInstance(ctx.client, instanceId);
-  if (instanceDecision(instance?.status, detachNeed(nicId, instanceId)).kind === "failed") {
-    const what = `cannot detach NIC ${nicId} from instance ${instanceId} (instance ${instance?.status ?? "gone"})`;
-    return { kind: "failed", error: new Error(describeApiFailure(what, error)) };
-  }
-  return { kind: "pending", observed: `${nic?.status ?? "gone"} (${error.code})` };
-}
 
-/** Sends DetachNetworkInterface once and maps every documented answer to done, retry or fail. */
-async function tryDetach(
-  ctx: HandlerContext,
-  nicId: string,
-  instanceId: string,
-): Promise<WaitDecision<void>> {
-  try {
-    await ctx.client.detachNetworkInterface({ nicId });
-    return { kind: "done", value: undefined };
-  } catch (error) {
-    if (!isZenlayerApiError(error) || isPassingTrouble(error)) {
-      throw error; // passing trouble: the poll tries again
-    }
-    if (isGone(error) || error.code === NOT_ATTACHED_CODE) {
-      ctx.log(`nic ${nicId}: ${error.code}, nothing left to detach`);
+  /** One look: done when the NIC is confirmed free of this instance, else wait or detach. */
+  async step(): Promise<WaitDecision<void>> {
+    const seen = await observeNic(this.op, this.nicId);
+    const reason = nothingToDetach(seen.value, this.nicId, this.instanceId);
+    if (reason !== undefined) {
+      if (!this.consistency.confirms(reason, seen.at))
+        return this.consistency.awaitConfirmation("confirming", this.op.ctx.now());
+      this.op.ctx.log(
+        this.detachSent
+          ? `nic ${this.nicId} detached from ${this.instanceId}`
+          : `${reason}: no detach needed`,
+      );
       return { kind: "done", value: undefined };
     }
-    if (STATUS_CONFLICT_CODES.has(error.code)) {
-      return conflictDecision(ctx, nicId, instanceId, error);
+    this.consistency.contradicted();
+    const status = seen.value?.status ?? "gone";
+    if (status !== "USED" || this.consistency.mayHideOwnWrite(seen.at)) {
+      return { kind: "pending", observed: status };
     }
-    const what = `cannot detach NIC ${nicId} from instance ${instanceId}`;
-    return { kind: "failed", error: new Error(describeApiFailure(what, error)) };
+    return this.detachIfStillOurs();
   }
-}
 
-/** USED right after the call is the old status still being reported, so it counts as pending. */
-function detachedDecision(nic: NicInfo | undefined, instanceId: string): WaitDecision<void> {
-  if (nic === undefined || nic.instanceId !== instanceId || nic.status === "AVAILABLE") {
-    return { kind: "done", value: undefined };
+  /**
+   * Sends DetachNetworkInterface, which names only the NIC, under the instance lock. If taking the
+   * lock meant waiting, the NIC is read once more first: it may have moved to another instance
+   * meanwhile, and that instance must not lose it.
+   */
+  detachIfStillOurs(): Promise<WaitDecision<void>> {
+    return withInstanceLock(
+      this.instanceId,
+      async (waited) => {
+        const nic = waited ? (await observeNic(this.op, this.nicId)).value : undefined;
+        if (waited && (nic?.instanceId !== this.instanceId || nic.status !== "USED")) {
+          return { kind: "pending", observed: nic?.status ?? "gone" };
+        }
+        return this.sendDetach();
+      },
+      this.op.deadline.signal,
+    );
   }
-  return { kind: "pending", observed: nic.status };
+
+  /** One DetachNetworkInterface; every documented answer maps to done, not yet, or fail. */
+  async sendDetach(): Promise<WaitDecision<void>> {
+    const sentAt = this.op.ctx.now();
+    try {
+      await this.op.ctx.client.detachNetworkInterface({ nicId: this.nicId }, this.op.callOptions());
+      this.consistency.wrote(sentAt);
+      this.detachSent = true;
+      return { kind: "pending", observed: "DETACHING" };
+    } catch (error) {
+      if (!isZenlayerApiError(error)) throw error;
+      if (error.category === "transient") this.consistency.wrote(sentAt); // it may have executed
+      if (isGone(error) || error.code === NOT_ATTACHED_CODE) {
+        // The write's own answer is authoritative: no read lag can mislead it.
+        this.op.ctx.log(`nic ${this.nicId}: ${error.code}, nothing left to detach`);
+        return { kind: "done", value: undefined };
+      }
+      if (INSTANCE_CONFLICT_CODES.has(error.code)) {
+        return instanceVerdict(
+          this.op,
+          { instanceId: this.instanceId, purpose: "detach", action: this.action },
+          error,
+        );
+      }
+      if (error.code === "INVALID_NIC_STATUS") {
+        return { kind: "pending", observed: `${error.code} (request id ${error.requestId ?? "none"})` };
+      }
+      if (isPassingTrouble(error)) {
+        throw error; // passing trouble: the operation's loop records it and looks again
+      }
+      return { kind: "failed", error: apiFailure(`cannot ${this.action}`, error) };
+    }
+  }
 }
 
 /**
- * Detaches the NIC from the instance and waits until Zenlayer reports it free. Idempotent: a NIC
- * that is gone, detached, or attached to an instance this resource does not own needs no call.
+ * Detaches the NIC from the instance and waits until Zenlayer reports it free, within the
+ * operation's deadline. Idempotent: a NIC that is gone, detached, or attached to an instance this
+ * resource does not own needs no call, once a read that Zenlayer's lag cannot fake confirms it.
  * @internal
  */
-export async function detachAndWait(
-  ctx: HandlerContext,
-  nicId: string,
-  instanceId: string,
-  deadline: number,
-): Promise<void> {
-  const say = progressPrinter((status) => `nic ${nicId} ${status} from ${instanceId}`, ctx.log);
-  const nic = await pollUntil(ctx, deadline, say, async () => settled(await findNic(ctx.client, nicId)));
-  const reason = nothingToDetach(nic, nicId, instanceId);
-  if (reason !== undefined) {
-    ctx.log(`${reason}: no detach needed`);
-    return;
-  }
-  await waitForRunningInstance(ctx, detachNeed(nicId, instanceId), deadline);
-  await withInstanceLock(instanceId, async () => {
-    if (nic?.status !== "DETACHING") {
-      await pollUntil(ctx, deadline, say, () => tryDetach(ctx, nicId, instanceId));
-    }
-    await pollUntil(ctx, deadline, say, async () =>
-      detachedDecision(await findNic(ctx.client, nicId), instanceId),
-    );
-  });
+export async function detachAndWait(op: Operation, nicId: string, instanceId: string): Promise<void> {
+  const detachment = new Detachment(op, nicId, instanceId);
+  await op.converge(() => detachment.step());
 }

@@ -1,14 +1,11 @@
-import { isWaitTimeoutError } from "../../sdk/index";
-import type { WaitDecision } from "../../sdk/index";
-import type { HandlerContext } from "../shared/handlerContext";
-import { progressPrinter } from "../shared/progress";
-import { findInstance } from "./cloudState";
-import { pollUntil } from "./poll";
+import type { WaitDecision, ZenlayerApiError } from "../../sdk/index";
+import type { Operation } from "../shared/operation";
+import { observeInstance } from "./cloudState";
 
 /** Statuses an instance leaves by itself and soon ends up RUNNING from. */
 const SETTLING = new Set(["BOOTING", "REBOOT", "DEPLOYING", "PENDING", "REBUILDING", "RESIZING", "IMAGING"]);
 
-/** A NIC change waiting on an instance: which one, and for what. */
+/** A NIC change that Zenlayer refused because of its instance: which instance, and for what. */
 export interface InstanceNeed {
   readonly instanceId: string;
   readonly purpose: "attach" | "detach";
@@ -27,49 +24,25 @@ function stoppedAdvice(purpose: InstanceNeed["purpose"]): string {
 }
 
 /**
- * Zenlayer changes NICs only on RUNNING instances. Passing states are worth waiting for; a
- * stopped or missing instance is not, so those fail at once with what to do.
+ * Zenlayer changes NICs only on RUNNING instances, and says so only by refusing the write. After
+ * such a refusal the instance is read once: a passing state (booting, rebooting) is worth waiting
+ * for; a stopped or missing instance is not, so those fail at once with what to do. A RUNNING
+ * instance means the refusal was about a moment that has passed: try again.
  * @internal
  */
-export function instanceDecision(status: string | undefined, need: InstanceNeed): WaitDecision<void> {
-  if (status === "RUNNING") {
-    return { kind: "done", value: undefined };
-  }
-  if (status !== undefined && SETTLING.has(status)) {
-    return { kind: "pending", observed: status };
+export async function instanceVerdict(
+  op: Operation,
+  need: InstanceNeed,
+  refusal: ZenlayerApiError,
+): Promise<WaitDecision<never>> {
+  const status = (await observeInstance(op, need.instanceId)).value?.status;
+  if (status === "RUNNING" || (status !== undefined && SETTLING.has(status))) {
+    return { kind: "pending", observed: `instance ${status}` };
   }
   const reason =
     status === undefined
       ? `instance ${need.instanceId} does not exist in Zenlayer Cloud`
       : `instance ${need.instanceId} is ${status}; ${stoppedAdvice(need.purpose)}`;
-  return { kind: "failed", error: new Error(`cannot ${need.action}: ${reason}`) };
-}
-
-/**
- * Waits, within the deadline, for an instance in a passing state (booting, rebooting) to run.
- * @internal
- */
-export async function waitForRunningInstance(
-  ctx: HandlerContext,
-  need: InstanceNeed,
-  deadline: number,
-): Promise<void> {
-  const say = progressPrinter(
-    (status) => `instance ${need.instanceId} ${status}, waiting for RUNNING`,
-    ctx.log,
-  );
-  try {
-    await pollUntil(ctx, deadline, say, async () =>
-      instanceDecision((await findInstance(ctx.client, need.instanceId))?.status, need),
-    );
-  } catch (error) {
-    if (isWaitTimeoutError(error)) {
-      throw new Error(
-        `cannot ${need.action}: instance ${need.instanceId} did not become RUNNING in time ` +
-          `(last status ${error.lastObserved ?? "unknown"}); run the command again once it runs, or raise the timeout`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
+  const message = `cannot ${need.action}: ${reason} (Zenlayer answered ${refusal.code}, request id ${refusal.requestId ?? "none"})`;
+  return { kind: "failed", error: new Error(message, { cause: refusal }) };
 }

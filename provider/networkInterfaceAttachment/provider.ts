@@ -1,24 +1,32 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { resolveClientConfig } from "../../sdk/index";
+import { isZenlayerApiError, resolveClientConfig } from "../../sdk/index";
+import type { NicInfo } from "../../sdk/index";
 import { clientFor } from "../shared/clientCache";
+import { parseDuration } from "../shared/duration";
 import type { HandlerContext, ProviderOptions } from "../shared/handlerContext";
-import { pollingFromEnv } from "../shared/handlerContext";
+import { pollingFromEnv, readConsistencyFromEnv } from "../shared/handlerContext";
+import { Operation } from "../shared/operation";
 import { attachAndWait } from "./attach";
 import type { AttachProgress } from "./attach";
 import { checkAttachmentInputs } from "./check";
-import { findNic } from "./cloudState";
-import { deadlineFor, timeoutText } from "./deadline";
+import { readSettledNic } from "./cloudState";
 import { detachAndWait } from "./detach";
 import { diffAttachment } from "./diff";
-import { explainTimeout, partialFailure } from "./failures";
+import { apiFailure, partialFailure } from "./failures";
 import { inputsOf, outputsFromNic } from "./outputs";
 import { formatAttachmentId, parseAttachmentId } from "./resourceId";
-import type { AttachmentInputs, AttachmentOutputs } from "./types";
+import { DEFAULT_TIMEOUT } from "./types";
+import type { AttachmentInputs, AttachmentOutputs, AttachmentTimeouts } from "./types";
 
 type Props = AttachmentInputs & Record<string, unknown>;
 
-const KEEP_WAITING =
-  "The attachment stays in the stack: run the same command again to keep waiting, or raise the timeout in `timeouts`.";
+const MAY_BE_ATTACHED =
+  "The attachment stays in the stack because the NIC may be attached: run `pulumi up` again to finish it " +
+  "(raise `timeouts.create` if Zenlayer is slow), or remove the resource to detach it.";
+const NOTHING_ATTACHED = "No attach was made.";
+const STAYS_FOR_DELETE =
+  "The attachment stays in the stack: run the command again to keep trying (raise `timeouts.delete` if " +
+  "Zenlayer is slow).";
 
 /** The ids a stored resource refers to, from its properties or, failing that, from its id. */
 function idsOf(id: string, props: Partial<AttachmentInputs>): { nicId: string; instanceId: string } {
@@ -27,6 +35,43 @@ function idsOf(id: string, props: Partial<AttachmentInputs>): { nicId: string; i
     nicId: props.nicId ?? parsed?.nicId ?? id,
     instanceId: props.instanceId ?? parsed?.instanceId ?? "",
   };
+}
+
+/**
+ * An operation bounded by the resource's timeout for it. `check` already rejected malformed
+ * values, so a bad one here can only come from old state; it falls back to the default rather
+ * than failing a destroy.
+ */
+function operationFor(
+  ctx: HandlerContext,
+  description: string,
+  timeouts: AttachmentTimeouts | undefined,
+  which: keyof AttachmentTimeouts,
+): Operation {
+  const given = timeouts?.[which];
+  const ms = typeof given === "string" ? parseDuration(given) : undefined;
+  const text = ms === undefined || given === undefined ? DEFAULT_TIMEOUT : given;
+  return new Operation(ctx, description, text, ms ?? parseDuration(DEFAULT_TIMEOUT) ?? 600_000);
+}
+
+/** Runs `work` and releases the operation's timer whatever the outcome. */
+async function run<T>(op: Operation, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    op.finish();
+  }
+}
+
+/**
+ * Every handler error names what failed and what to do next, and carries the Zenlayer error, if
+ * any, as its `cause`.
+ */
+function withAdvice(error: unknown, what: string, advice: string): Error {
+  const failure = isZenlayerApiError(error) ? apiFailure(`cannot ${what}`, error) : error;
+  if (!(failure instanceof Error)) return new Error(`cannot ${what}: ${String(failure)}. ${advice}`);
+  const message = `${failure.message.replace(/[.\s]*$/, "")}. ${advice}`;
+  return new Error(message, failure.cause === undefined ? {} : { cause: failure.cause });
 }
 
 /**
@@ -49,38 +94,37 @@ export function createNetworkInterfaceAttachmentProvider(
     return {
       client: clientFor(config),
       polling: options.polling ?? pollingFromEnv(env),
+      readConsistencyMs: options.readConsistencyMs ?? readConsistencyFromEnv(env),
       log: options.log ?? ((line) => console.log(line)),
       now: Date.now,
     };
   };
 
   const converge = async (inputs: Props): Promise<AttachmentOutputs> => {
-    const ctx = context();
-    const progress: AttachProgress = { bound: false, lastNic: undefined };
-    const deadline = deadlineFor(ctx, inputs.timeouts, "create");
+    const { nicId, instanceId } = inputs;
+    const op = operationFor(
+      context(),
+      `attaching NIC ${nicId} to instance ${instanceId}`,
+      inputs.timeouts,
+      "create",
+    );
+    const progress: AttachProgress = { mayBeBound: false, lastNic: undefined };
     try {
       return outputsFromNic(
         inputsOf(inputs),
-        await attachAndWait(ctx, inputs.nicId, inputs.instanceId, deadline, progress),
+        await run(op, () => attachAndWait(op, nicId, instanceId, progress)),
       );
     } catch (error) {
-      const operation = `attaching NIC ${inputs.nicId} to instance ${inputs.instanceId}`;
-      const explained = explainTimeout(
-        error,
-        operation,
-        timeoutText(inputs.timeouts, "create"),
-        KEEP_WAITING,
-      );
-      if (progress.bound) {
-        throw partialFailure(
-          formatAttachmentId(inputs.nicId, inputs.instanceId),
-          inputs,
-          progress.lastNic,
-          explained,
-        );
-      }
-      throw explained;
+      const what = `attach NIC ${nicId} to instance ${instanceId}`;
+      if (!progress.mayBeBound) throw withAdvice(error, what, NOTHING_ATTACHED);
+      const id = formatAttachmentId(nicId, instanceId);
+      throw partialFailure(id, inputs, progress.lastNic, withAdvice(error, what, MAY_BE_ATTACHED));
     }
+  };
+
+  const readNic = (nicId: string): Promise<NicInfo | undefined> => {
+    const op = operationFor(context(), `reading NIC ${nicId}`, undefined, "create");
+    return run(op, () => readSettledNic(op, nicId));
   };
 
   return {
@@ -104,7 +148,7 @@ export function createNetworkInterfaceAttachmentProvider(
     async read(id, props) {
       const stored = props ?? ({} as Partial<AttachmentOutputs>);
       const ids = idsOf(id, stored);
-      const nic = await findNic(context().client, ids.nicId);
+      const nic = await readNic(ids.nicId);
       if (nic === undefined || !nic.instanceId) {
         return {};
       }
@@ -121,13 +165,13 @@ export function createNetworkInterfaceAttachmentProvider(
       return { outs: await converge(news as Props) };
     },
     async delete(id, props) {
-      const ctx = context();
       const { nicId, instanceId } = idsOf(id, props);
+      const description = `detaching NIC ${nicId} from instance ${instanceId}`;
+      const op = operationFor(context(), description, props.timeouts, "delete");
       try {
-        await detachAndWait(ctx, nicId, instanceId, deadlineFor(ctx, props.timeouts, "delete"));
+        await run(op, () => detachAndWait(op, nicId, instanceId));
       } catch (error) {
-        const operation = `detaching NIC ${nicId} from instance ${instanceId}`;
-        throw explainTimeout(error, operation, timeoutText(props.timeouts, "delete"), KEEP_WAITING);
+        throw withAdvice(error, `detach NIC ${nicId} from instance ${instanceId}`, STAYS_FOR_DELETE);
       }
     },
   };

@@ -15,6 +15,8 @@ export interface PollingSettings {
 export interface HandlerContext {
   readonly client: ZecClient;
   readonly polling: PollingSettings;
+  /** How long a Describe may lag a write; see `ReadConsistency`. */
+  readonly readConsistencyMs: number;
   readonly log: (line: string) => void;
   readonly now: () => number;
 }
@@ -30,8 +32,17 @@ export interface ProviderOptions {
   /** Environment to read settings from; defaults to `process.env`, read at call time. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly polling?: PollingSettings;
+  /** How long Describe may lag a write; default {@link DEFAULT_READ_CONSISTENCY_MS}. */
+  readonly readConsistencyMs?: number;
   readonly log?: (line: string) => void;
 }
+
+/**
+ * How long a Describe call may show a NIC as it was before a write. Zenlayer documents no
+ * consistency guarantee; a second apart is what verdicts that end an operation without acting
+ * ("already detached") wait for, and it costs time only on those rare paths.
+ */
+export const DEFAULT_READ_CONSISTENCY_MS = 1000;
 
 /** Default polling: a first look after a second, then jittered backoff up to ten seconds. */
 export const DEFAULT_POLLING: PollingSettings = { minDelayMs: 1000, maxDelayMs: 10_000 };
@@ -50,4 +61,10 @@ export function pollingFromEnv(env: Readonly<Record<string, string | undefined>>
   const minDelayMs = positiveNumber(env["PULUMI_ZENLAYER_POLL_MIN_MS"]) ?? DEFAULT_POLLING.minDelayMs;
   const maxDelayMs = positiveNumber(env["PULUMI_ZENLAYER_POLL_MAX_MS"]) ?? DEFAULT_POLLING.maxDelayMs;
   return { minDelayMs, maxDelayMs: Math.max(minDelayMs, maxDelayMs) };
+}
+
+/** `PULUMI_ZENLAYER_READ_CONSISTENCY_MS`, for simulators and tests that model a different lag. @internal */
+export function readConsistencyFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  const value = Number(env["PULUMI_ZENLAYER_READ_CONSISTENCY_MS"] ?? Number.NaN);
+  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_READ_CONSISTENCY_MS;
 }

@@ -1,6 +1,11 @@
+import { raceAbort } from "../../sdk/util/deadline";
+
 const REGISTRY_KEY = Symbol.for("pulumi-zenlayer.instanceLocks");
 
 type LockRegistry = Map<string, Promise<void>>;
+
+/** The "previous holder" of a free lock. */
+const IDLE: Promise<void> = Promise.resolve();
 
 function registry(): LockRegistry {
   // One registry per process, even if two copies of this package are loaded: every resource of a
@@ -13,21 +18,29 @@ function registry(): LockRegistry {
 /**
  * Runs `work` after every earlier holder of the same key has finished. Attach and detach calls on
  * one instance are serialized this way because the engine issues them in parallel, and an
- * instance that is mid-way through one NIC change rejects the next with a status conflict.
+ * instance that is mid-way through one NIC change rejects the next with a status conflict. Waiting
+ * for the lock ends when `signal` aborts (the operation's deadline); the place in line is then
+ * given up without holding up those behind it. `work` learns whether it had to wait, so it can
+ * read again what may have changed meanwhile.
  * @internal
  */
-export async function withInstanceLock<T>(instanceId: string, work: () => Promise<T>): Promise<T> {
+export async function withInstanceLock<T>(
+  instanceId: string,
+  work: (waited: boolean) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
   const locks = registry();
-  const previous = locks.get(instanceId) ?? Promise.resolve();
+  const previous = locks.get(instanceId) ?? IDLE;
   let release: () => void = () => undefined;
   const current = new Promise<void>((resolve) => {
     release = resolve;
   });
   const tail = previous.then(() => current);
   locks.set(instanceId, tail);
-  await previous;
   try {
-    return await work();
+    const waited = previous !== IDLE;
+    await raceAbort(previous, signal);
+    return await work(waited);
   } finally {
     release();
     if (locks.get(instanceId) === tail) {

@@ -1,7 +1,10 @@
 import type { ClientConfig } from "../config/clientConfig";
-import { abortedError } from "../errors/buildApiError";
+import { deadlineError, stoppedError } from "../errors/buildApiError";
+import type { EndpointInfo } from "../errors/zenlayerApiError";
+import { isZenlayerApiError } from "../errors/zenlayerApiError";
 import { sharedRateLimiter } from "../rateLimit/sharedRateLimiter";
 import type { RateLimiter } from "../rateLimit/tokenBucket";
+import { retrySafetyOf } from "../retry/actionSafety";
 import type { RetrySettings } from "../retry/retrySettings";
 import { resolveRetrySettings } from "../retry/retrySettings";
 import { runWithRetry } from "../retry/runWithRetry";
@@ -9,6 +12,7 @@ import type { ApiResponse } from "../transport/parseReply";
 import { parseReply } from "../transport/parseReply";
 import { buildRequestHeaders } from "../transport/requestHeaders";
 import { sendRequest } from "../transport/sendRequest";
+import type { Deadline } from "../util/deadline";
 import type { RuntimeDeps } from "../util/runtimeDeps";
 import { withDefaultDeps } from "../util/runtimeDeps";
 
@@ -16,14 +20,34 @@ import { withDefaultDeps } from "../util/runtimeDeps";
 export interface CallOptions {
   /** Cancels the call, including any backoff wait; it then fails with `REQUEST_ABORTED`. */
   readonly signal?: AbortSignal | undefined;
-  /** Overrides the configured retry deadline for this call. */
+  /**
+   * The operation's deadline: no attempt starts after it, token and backoff waits end at it, and
+   * a read is cut off at it. A write already sent is allowed its full request timeout, so its
+   * outcome is known. Fails with `DEADLINE_EXCEEDED` when nothing could be sent in time.
+   */
+  readonly deadline?: Deadline | undefined;
+  /** Overrides the configured retry deadline for this call (ignored when `deadline` is given). */
   readonly deadlineMs?: number | undefined;
+  /** Overrides the configured attempt count; 1 hands every failure straight to the caller. */
+  readonly maxAttempts?: number | undefined;
 }
 
 /** Replaceable collaborators; tests pin time and randomness through these. @public */
 export interface ClientDeps extends Partial<RuntimeDeps> {
   /** Defaults to the process-wide limiter for the configured rate. */
   readonly rateLimiter?: RateLimiter | undefined;
+}
+
+/** What one call fixes before its first attempt. */
+interface CallPlan {
+  readonly action: string;
+  readonly url: string;
+  readonly payload: string;
+  readonly deadlineAt: number;
+  readonly readOnly: boolean;
+  /** Aborts waits: the caller's signal and, when given, the deadline's. */
+  readonly waitSignal: AbortSignal | undefined;
+  readonly signal: AbortSignal | undefined;
 }
 
 /**
@@ -36,13 +60,16 @@ export class ZenlayerApiClient {
   protected readonly config: ClientConfig;
   private readonly deps: RuntimeDeps;
   private readonly rateLimiter: RateLimiter;
-  private readonly retrySettings: RetrySettings;
+  /** The retry budget in force; callers that resend on their own space their attempts by it. */
+  readonly retrySettings: RetrySettings;
+  private readonly endpointSource: string;
 
   constructor(config: ClientConfig, deps?: ClientDeps) {
     this.config = config;
     this.deps = withDefaultDeps(deps);
     this.rateLimiter = deps?.rateLimiter ?? sharedRateLimiter(config.maxRequestsPerSecond);
     this.retrySettings = resolveRetrySettings(config.retry);
+    this.endpointSource = config.endpointSource ?? "the client's configuration";
   }
 
   /**
@@ -57,31 +84,65 @@ export class ZenlayerApiClient {
     body: object,
     options?: CallOptions,
   ): Promise<T> {
-    const payload = JSON.stringify(body);
-    const deadlineAt = this.deps.now() + (options?.deadlineMs ?? this.retrySettings.deadlineMs);
-    const signal = options?.signal;
-    const url = `${this.config.scheme.toLowerCase()}://${this.config.domain}/api/v2/${service}`;
-    return runWithRetry(
-      async () => {
-        await this.rateLimiter.acquire(signal).catch((reason: unknown) => {
-          throw abortedError(action, reason);
-        });
-        const nowMs = this.deps.now();
-        const { credentials, domain } = this.config;
-        const headers = buildRequestHeaders({
-          credentials,
-          service,
-          version,
-          action,
-          host: domain,
-          body: payload,
-          nowMs,
-        });
-        const timeoutMs = Math.max(1, Math.min(this.config.requestTimeoutMs, deadlineAt - nowMs));
-        const reply = await sendRequest({ url, headers, body: payload, timeoutMs, action, signal });
-        return parseReply<T>(reply, action, this.deps.now());
-      },
-      { action, settings: this.retrySettings, deadlineAt, deps: this.deps, signal },
-    );
+    const plan = this.plan(service, action, body, options);
+    const settings =
+      options?.maxAttempts === undefined
+        ? this.retrySettings
+        : { ...this.retrySettings, maxAttempts: options.maxAttempts };
+    return runWithRetry(() => this.attempt<T>(plan, service, version), {
+      action,
+      settings,
+      deadlineAt: plan.deadlineAt,
+      deps: this.deps,
+      signal: plan.waitSignal,
+    });
+  }
+
+  private plan(service: string, action: string, body: object, options: CallOptions | undefined): CallPlan {
+    const deadline = options?.deadline;
+    const signals = [options?.signal, deadline?.signal].filter((s): s is AbortSignal => s !== undefined);
+    return {
+      action,
+      url: `${this.config.scheme.toLowerCase()}://${this.config.domain}/api/v2/${service}`,
+      payload: JSON.stringify(body),
+      deadlineAt: deadline?.at ?? this.deps.now() + (options?.deadlineMs ?? this.retrySettings.deadlineMs),
+      readOnly: retrySafetyOf(action) === "read-only",
+      waitSignal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+      signal: options?.signal,
+    };
+  }
+
+  private async attempt<T extends ApiResponse>(plan: CallPlan, service: string, version: string): Promise<T> {
+    await this.rateLimiter.acquire(plan.waitSignal).catch((reason: unknown) => {
+      throw stoppedError(plan.action, reason);
+    });
+    const nowMs = this.deps.now();
+    if (nowMs >= plan.deadlineAt) throw deadlineError(plan.action);
+    const { credentials, domain } = this.config;
+    const headers = buildRequestHeaders({
+      credentials,
+      service,
+      version,
+      action: plan.action,
+      host: domain,
+      body: plan.payload,
+      nowMs,
+    });
+    // Reads end with the operation; a write keeps its full timeout so that its outcome is known.
+    const remaining = plan.readOnly ? plan.deadlineAt - nowMs : Number.POSITIVE_INFINITY;
+    const timeoutMs = Math.max(1, Math.min(this.config.requestTimeoutMs, remaining));
+    const endpoint: EndpointInfo = { url: plan.url, source: this.endpointSource };
+    const readSignal = plan.readOnly ? plan.waitSignal : plan.signal;
+    const request = { url: plan.url, headers, body: plan.payload, timeoutMs, action: plan.action, endpoint };
+    const reply = await sendRequest({ ...request, signal: readSignal });
+    try {
+      const parsed = parseReply<T>(reply, plan.action, this.deps.now(), endpoint);
+      this.rateLimiter.record?.("accepted");
+      return parsed;
+    } catch (error) {
+      const throttled = isZenlayerApiError(error) && error.category === "throttling";
+      this.rateLimiter.record?.(throttled ? "throttled" : "accepted");
+      throw error;
+    }
   }
 }

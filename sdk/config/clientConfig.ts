@@ -14,6 +14,8 @@ export interface ClientConfig {
   /** Host name with an optional port, e.g. `console.zenlayer.com` or `127.0.0.1:8080`. */
   readonly domain: string;
   readonly scheme: Scheme;
+  /** Where `domain` and `scheme` were set, for errors that blame the endpoint. */
+  readonly endpointSource?: string | undefined;
   /** Shared across all clients in the process with the same value; see {@link sharedRateLimiter}. */
   readonly maxRequestsPerSecond: number;
   /** Time allowed for one HTTP attempt, from sending to the last byte of the reply. */

@@ -24,11 +24,17 @@ export function resolveClientConfig(sources: ConfigSources): ClientConfig {
     credentials: resolveCredentials(levels),
     domain: domain === undefined ? CLIENT_DEFAULTS.domain : parseDomain(domain),
     scheme: scheme === undefined ? CLIENT_DEFAULTS.scheme : parseScheme(scheme),
+    endpointSource: `domain ${origin(domain, CLIENT_DEFAULTS.domain)}, scheme ${origin(scheme, CLIENT_DEFAULTS.scheme)}`,
     maxRequestsPerSecond:
       rate === undefined ? CLIENT_DEFAULTS.maxRequestsPerSecond : parsePositiveNumber(rate),
     requestTimeoutMs: timeout === undefined ? CLIENT_DEFAULTS.requestTimeoutMs : parsePositiveNumber(timeout),
     ...(retry === undefined ? {} : { retry }),
   };
+}
+
+/** Where a setting's value came from, in words: `ZENLAYERCLOUD_DOMAIN from the environment`. */
+function origin(found: FoundSetting | undefined, fallback: string): string {
+  return found === undefined ? `${fallback} by default` : `set by ${found.where}`;
 }
 
 function firstFound(levels: readonly SettingLevel[], name: SettingName): FoundSetting | undefined {

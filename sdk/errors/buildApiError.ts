@@ -1,5 +1,6 @@
 import { isRetrySafe } from "../retry/actionSafety";
-import { classifyError } from "../retry/classification";
+import { classifyError, isEndpointProblem } from "../retry/classification";
+import { isDeadlineExceeded } from "../util/deadline";
 import { ClientErrorCode } from "./clientErrorCodes";
 import { sanitizeCause } from "./sanitizeCause";
 import { ZenlayerApiError } from "./zenlayerApiError";
@@ -14,13 +15,26 @@ export type FailureFacts = Omit<ZenlayerApiErrorInit, "category" | "retryable">;
  * @internal
  */
 export function buildApiError(facts: FailureFacts): ZenlayerApiError {
-  const category = classifyError(facts.code, facts.httpStatus);
+  const category = classifyError(facts.code, facts.httpStatus, facts.cause?.code);
   const retryable = isRetrySafe(facts.action, category, facts.cause?.code);
-  return new ZenlayerApiError({ ...facts, category, retryable });
+  const { endpoint, ...rest } = facts;
+  const blamed = endpoint !== undefined && isEndpointProblem(facts.code, category) ? { endpoint } : {};
+  return new ZenlayerApiError({ ...rest, ...blamed, category, retryable });
 }
 
-/** The error for a call the caller cancelled through its AbortSignal. @internal */
-export function abortedError(action: string, reason: unknown): ZenlayerApiError {
+/** The error for a call whose deadline passed before it could be sent. @internal */
+export function deadlineError(action: string): ZenlayerApiError {
+  const detail = "the operation's deadline passed before the request could be sent; nothing was sent";
+  return buildApiError({ code: ClientErrorCode.DEADLINE_EXCEEDED, detail, action });
+}
+
+/**
+ * The error for a call whose waiting (for a token, or between attempts) was cut short: by the
+ * operation's deadline, or by the caller through its AbortSignal.
+ * @internal
+ */
+export function stoppedError(action: string, reason: unknown): ZenlayerApiError {
+  if (isDeadlineExceeded(reason)) return deadlineError(action);
   return buildApiError({
     code: ClientErrorCode.REQUEST_ABORTED,
     detail: "the caller aborted the request",

@@ -21,6 +21,8 @@ export const ClientErrorCode = {
   REQUEST_BLOCKED: "REQUEST_BLOCKED",
   /** The caller's AbortSignal fired. */
   REQUEST_ABORTED: "REQUEST_ABORTED",
+  /** The operation's deadline passed before this attempt could be sent; nothing was sent. */
+  DEADLINE_EXCEEDED: "DEADLINE_EXCEEDED",
 } as const;
 
 /** One of the {@link ClientErrorCode} values. @public */

@@ -16,6 +16,16 @@ export interface ZenlayerApiErrorInit {
   readonly httpStatus?: number | undefined;
   readonly retryAfterMs?: number | undefined;
   readonly cause?: SanitizedCause | undefined;
+  /** Where the request went, and which settings chose it; named in the message when it is at fault. */
+  readonly endpoint?: EndpointInfo | undefined;
+}
+
+/** The endpoint a call went to and where its domain and scheme were configured. @public */
+export interface EndpointInfo {
+  /** E.g. `https://console.zenlayer.com/api/v2/zec`. */
+  readonly url: string;
+  /** E.g. `domain from ZENLAYERCLOUD_DOMAIN in the environment, scheme HTTPS by default`. */
+  readonly source: string;
 }
 
 /**
@@ -44,6 +54,7 @@ export class ZenlayerApiError extends Error {
   /** The server's `Retry-After` hint in milliseconds, when it sent one. */
   readonly retryAfterMs: number | undefined;
   override readonly cause: SanitizedCause | undefined;
+  readonly endpoint: EndpointInfo | undefined;
 
   constructor(init: ZenlayerApiErrorInit) {
     super(describe(init));
@@ -55,6 +66,7 @@ export class ZenlayerApiError extends Error {
     this.retryable = init.retryable;
     this.retryAfterMs = init.retryAfterMs;
     this.cause = init.cause;
+    this.endpoint = init.endpoint;
     setBrand(this, API_ERROR_BRAND);
   }
 }
@@ -70,5 +82,9 @@ export function isZenlayerApiError(value: unknown): value is ZenlayerApiError {
 function describe(init: ZenlayerApiErrorInit): string {
   const status = init.httpStatus === undefined ? "no HTTP reply" : `HTTP ${String(init.httpStatus)}`;
   const requestId = init.requestId ?? "none";
-  return `${init.action} failed with ${init.code} (${status}, requestId ${requestId}): ${init.detail}`;
+  const where =
+    init.endpoint === undefined
+      ? ""
+      : `. The endpoint ${init.endpoint.url} comes from: ${init.endpoint.source}; check those settings`;
+  return `${init.action} failed with ${init.code} (${status}, requestId ${requestId}): ${init.detail}${where}`;
 }

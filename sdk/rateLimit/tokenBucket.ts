@@ -1,14 +1,17 @@
-import type { Sleep } from "../util/abort";
-import { abortableSleep } from "../util/abort";
+import type { Sleep } from "../util/deadline";
+import { abortableSleep } from "../util/deadline";
 
 /**
  * Anything that can hold a call back until the client may send it. The client takes one token per
- * attempt, retries included, because every attempt counts against Zenlayer's limit.
+ * attempt, retries included, because every attempt counts against Zenlayer's limit, and reports
+ * how each attempt was answered, so a limiter can slow down when the server says it is too fast.
  * @public
  */
 export interface RateLimiter {
   /** Resolves when a request may be sent; rejects with `signal.reason` if the signal aborts first. */
   acquire(signal?: AbortSignal): Promise<void>;
+  /** How an attempt let through was answered: throttled (HTTP 429) or anything else. */
+  record?(outcome: "throttled" | "accepted"): void;
 }
 
 /** @public */
@@ -20,10 +23,23 @@ export interface TokenBucketOptions {
   readonly sleep?: Sleep;
 }
 
+/** The rate never drops below this, so a throttled process still makes progress. */
+const MIN_RATE = 0.5;
+/** One cut per this long: a burst of 429s from one overload halves the rate once, not ten times. */
+const CUT_INTERVAL_MS = 1000;
+
 /**
  * A token bucket that hands out tokens in arrival order. A caller that finds the bucket empty
  * reserves the next token (the balance goes negative) and sleeps until it has been earned, so
  * waiting callers never race each other for the same token.
+ *
+ * The rate adapts to the server, slowing down fast and speeding up gradually: a throttled answer
+ * halves it, or brings it down to what the server accepted over the last second if that is less;
+ * then it climbs back by a twentieth of the configured rate per second (at least one call per
+ * second per second), never above the configured rate.
+ * Without this, a process configured faster than its account's real limit keeps every caller
+ * retrying against 429s, and whoever wins the next free slot is luck; with it, calls queue here in
+ * order at about the rate the server accepts.
  * @public
  */
 export class TokenBucket implements RateLimiter {
@@ -31,14 +47,22 @@ export class TokenBucket implements RateLimiter {
   private readonly burst: number;
   private readonly now: () => number;
   private readonly sleep: Sleep;
+  private rate: number;
+  /** How fast the rate climbs back after a cut: a twentieth of the configured rate per second. */
+  private readonly rampPerSecond: number;
   private tokens: number;
   private refilledAt: number;
+  private cutAt = Number.NEGATIVE_INFINITY;
+  /** When recent attempts were accepted, over the last second. */
+  private acceptedAt: number[] = [];
 
   constructor(options: TokenBucketOptions) {
     if (!(options.requestsPerSecond > 0) || !Number.isFinite(options.requestsPerSecond)) {
       throw new RangeError("requestsPerSecond must be a positive finite number");
     }
     this.requestsPerSecond = options.requestsPerSecond;
+    this.rate = options.requestsPerSecond;
+    this.rampPerSecond = Math.max(1, options.requestsPerSecond / 20);
     this.burst = Math.max(1, options.burst ?? options.requestsPerSecond);
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? abortableSleep;
@@ -46,12 +70,17 @@ export class TokenBucket implements RateLimiter {
     this.refilledAt = this.now();
   }
 
+  /** The rate currently granted, after adapting to throttled answers. */
+  get currentRate(): number {
+    return this.rate;
+  }
+
   async acquire(signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
     this.refill();
     this.tokens -= 1;
     if (this.tokens >= 0) return;
-    const waitMs = Math.ceil((-this.tokens * 1000) / this.requestsPerSecond);
+    const waitMs = Math.ceil((-this.tokens * 1000) / this.rate);
     try {
       await this.sleep(waitMs, signal);
     } catch (reason) {
@@ -60,10 +89,27 @@ export class TokenBucket implements RateLimiter {
     }
   }
 
+  record(outcome: "throttled" | "accepted"): void {
+    this.refill();
+    const now = this.now();
+    this.acceptedAt = this.acceptedAt.filter((at) => now - at < CUT_INTERVAL_MS);
+    if (outcome === "accepted") {
+      this.acceptedAt.push(now);
+      return;
+    }
+    if (now - this.cutAt < CUT_INTERVAL_MS) return;
+    this.cutAt = now;
+    // What the server let through in the last second is the best guess of its limit.
+    this.rate = Math.max(MIN_RATE, Math.min(this.rate / 2, this.acceptedAt.length));
+    this.tokens = Math.min(this.tokens, 0); // no burst into a server that just refused one
+  }
+
   private refill(): void {
     const now = this.now();
-    const earned = ((now - this.refilledAt) * this.requestsPerSecond) / 1000;
-    this.tokens = Math.min(this.burst, this.tokens + earned);
+    const seconds = (now - this.refilledAt) / 1000;
+    const earned = seconds * this.rate;
+    this.rate = Math.min(this.requestsPerSecond, this.rate + seconds * this.rampPerSecond);
+    this.tokens = Math.min(Math.min(this.burst, Math.max(1, this.rate)), this.tokens + earned);
     this.refilledAt = now;
   }
 }

@@ -53,13 +53,13 @@ export function retrySafetyOf(action: string): RetrySafety {
 }
 
 /**
- * Whether sending `action` again after a failure of `category` is safe. Throttling is always safe
- * (a 429 is refused before any work); transient failures are safe unless the action is not
+ * Whether sending `action` again after a failure of `category` is safe. Throttling and an
+ * unreachable endpoint are always safe (nothing was executed); transient failures are safe unless the action is not
  * idempotent, in which case only failures known to precede sending (`causeCode`) qualify.
  * @public
  */
 export function isRetrySafe(action: string, category: ErrorCategory, causeCode: string | undefined): boolean {
-  if (category === "throttling") return true;
+  if (category === "throttling" || category === "unreachable") return true;
   if (category !== "transient") return false;
   if (retrySafetyOf(action) !== "not-idempotent") return true;
   return causeCode !== undefined && NOT_SENT_CAUSE_CODES.has(causeCode);

@@ -21,6 +21,7 @@ export const CODE_CATEGORIES: Readonly<Record<string, ErrorCategory>> = {
   [ClientErrorCode.SECURITY_CHALLENGE]: "permanent",
   [ClientErrorCode.REQUEST_BLOCKED]: "permanent",
   [ClientErrorCode.REQUEST_ABORTED]: "permanent",
+  [ClientErrorCode.DEADLINE_EXCEEDED]: "permanent",
 };
 
 /**
@@ -31,15 +32,77 @@ export const CODE_CATEGORIES: Readonly<Record<string, ErrorCategory>> = {
 export const NOT_FOUND_CODE_PATTERN = /^INVALID_[A-Z0-9_]+_NOT_FOUND$/;
 
 /**
- * Puts a failure in its {@link ErrorCategory}: the code table first, then the not-found pattern,
- * then the HTTP status (429 throttling, 5xx transient), and everything else is permanent.
+ * Connection failures that say the endpoint itself is wrong or absent: nothing listens there, the
+ * host name does not resolve, or it does not speak the configured scheme (HTTPS against a plain
+ * HTTP server fails the TLS handshake). No byte of the request was processed.
  * @public
  */
-export function classifyError(code: string, httpStatus: number | undefined): ErrorCategory {
+export const UNREACHABLE_CAUSE_CODES: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPROTO",
+  "ERR_SSL_WRONG_VERSION_NUMBER",
+  "ERR_SSL_PACKET_LENGTH_TOO_LONG",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
+/** Client codes for replies that are not the API's JSON envelope (an edge page, a wrong server). */
+const NOT_AN_API_REPLY: ReadonlySet<string> = new Set([
+  ClientErrorCode.INVALID_RESPONSE_BODY,
+  ClientErrorCode.EMPTY_RESPONSE_BODY,
+  ClientErrorCode.UNRECOGNIZED_ERROR_BODY,
+]);
+
+/**
+ * How long an `unreachable` endpoint is retried: long enough to ride out a restarting proxy or a
+ * DNS blip, short enough that a mistyped domain or scheme surfaces in seconds, not minutes.
+ * @public
+ */
+export const UNREACHABLE_RETRY_WINDOW_MS = 10_000;
+
+/**
+ * Puts a failure in its {@link ErrorCategory}: connection failures by their cause, then the code
+ * table, the not-found pattern and the HTTP status (429 throttling, 5xx transient). A reply that is
+ * not the API's JSON is transient only from a 5xx (a gateway in trouble); from a 4xx it means the
+ * endpoint is not the Zenlayer API, or refuses us, and asking again will not change that. 413
+ * (body too large) cannot pass either. Everything else is permanent.
+ * @public
+ */
+export function classifyError(
+  code: string,
+  httpStatus: number | undefined,
+  causeCode?: string | undefined,
+): ErrorCategory {
+  if (
+    code === ClientErrorCode.NETWORK_ERROR &&
+    causeCode !== undefined &&
+    UNREACHABLE_CAUSE_CODES.has(causeCode)
+  )
+    return "unreachable";
+  if (httpStatus === 413) return "permanent";
+  if (NOT_AN_API_REPLY.has(code) && httpStatus !== undefined && httpStatus >= 400 && httpStatus < 500)
+    return httpStatus === 429 ? "throttling" : "permanent";
   const known = CODE_CATEGORIES[code];
   if (known !== undefined) return known;
   if (NOT_FOUND_CODE_PATTERN.test(code)) return "not-found";
   if (httpStatus === 429) return "throttling";
   if (httpStatus !== undefined && httpStatus >= 500 && httpStatus <= 599) return "transient";
   return "permanent";
+}
+
+/**
+ * Whether a failure says the configured endpoint is the problem (unreachable, or something other
+ * than the Zenlayer API answered), so messages should name the endpoint and the setting behind it.
+ * @internal
+ */
+export function isEndpointProblem(code: string, category: ErrorCategory): boolean {
+  return category === "unreachable" || (category === "permanent" && NOT_AN_API_REPLY.has(code));
 }

@@ -1,7 +1,7 @@
 import { parseRetryAfterMs } from "../retry/backoff";
 import { buildApiError } from "../errors/buildApiError";
 import { ClientErrorCode } from "../errors/clientErrorCodes";
-import type { ZenlayerApiError } from "../errors/zenlayerApiError";
+import type { EndpointInfo, ZenlayerApiError } from "../errors/zenlayerApiError";
 import type { RawReply } from "./sendRequest";
 
 /** Every action's `response` object carries the request ID. @public */
@@ -17,12 +17,18 @@ type Envelope = Record<string, unknown>;
  * HTML; a body that is not a JSON envelope becomes a client-side code instead of a parse crash.
  * @internal
  */
-export function parseReply<T extends ApiResponse>(reply: RawReply, action: string, nowMs: number): T {
+export function parseReply<T extends ApiResponse>(
+  reply: RawReply,
+  action: string,
+  nowMs: number,
+  endpoint?: EndpointInfo,
+): T {
   const fail = (code: string, detail: string, envelope?: Envelope): ZenlayerApiError =>
     buildApiError({
       code,
       detail,
       action,
+      endpoint,
       httpStatus: reply.status,
       requestId: stringField(envelope, "requestId"),
       retryAfterMs: parseRetryAfterMs(reply.headers["retry-after"], nowMs),
@@ -60,7 +66,7 @@ function parseEnvelope(reply: RawReply, fail: (code: string, detail: string) => 
   if (text.startsWith("<")) {
     throw fail(
       ClientErrorCode.INVALID_RESPONSE_BODY,
-      `received HTML instead of JSON, a proxy or edge challenge? (${status})`,
+      `received an HTML page instead of the API's JSON (${status})`,
     );
   }
   let parsed: unknown;

@@ -2,7 +2,8 @@ import axios from "axios";
 import { buildApiError } from "../errors/buildApiError";
 import { ClientErrorCode } from "../errors/clientErrorCodes";
 import { sanitizeCause } from "../errors/sanitizeCause";
-import type { ZenlayerApiError } from "../errors/zenlayerApiError";
+import type { EndpointInfo, ZenlayerApiError } from "../errors/zenlayerApiError";
+import { isDeadlineExceeded } from "../util/deadline";
 import { sharedAgents } from "./agents";
 
 /** One HTTP attempt, fully prepared and signed. @internal */
@@ -13,6 +14,8 @@ export interface OutgoingRequest {
   readonly timeoutMs: number;
   /** For error messages and the retry verdict only; it is already in the headers. */
   readonly action: string;
+  /** Named in errors that blame the endpoint (refused, unknown host, TLS mismatch). */
+  readonly endpoint: EndpointInfo;
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -91,16 +94,26 @@ function attemptSignal(timeoutMs: number, outer: AbortSignal | undefined): Attem
 
 function noReplyError(request: OutgoingRequest, thrown: unknown, timedOut: boolean): ZenlayerApiError {
   const cause = sanitizeCause(thrown);
+  const facts = { action: request.action, cause, endpoint: request.endpoint };
   if (timedOut) {
     const detail = `no complete reply within the ${String(request.timeoutMs)} ms request timeout`;
-    return buildApiError({ code: ClientErrorCode.REQUEST_TIMEOUT, detail, action: request.action, cause });
+    return buildApiError({ ...facts, code: ClientErrorCode.REQUEST_TIMEOUT, detail });
   }
   if (request.signal?.aborted === true) {
-    const detail = "the caller aborted the request";
-    return buildApiError({ code: ClientErrorCode.REQUEST_ABORTED, detail, action: request.action, cause });
+    return isDeadlineExceeded(request.signal.reason)
+      ? buildApiError({
+          ...facts,
+          code: ClientErrorCode.DEADLINE_EXCEEDED,
+          detail: "the operation's deadline passed",
+        })
+      : buildApiError({
+          ...facts,
+          code: ClientErrorCode.REQUEST_ABORTED,
+          detail: "the caller aborted the request",
+        });
   }
   const detail = `could not reach the Zenlayer API: ${cause.code ?? cause.name} ${cause.message}`.trim();
-  return buildApiError({ code: ClientErrorCode.NETWORK_ERROR, detail, action: request.action, cause });
+  return buildApiError({ ...facts, code: ClientErrorCode.NETWORK_ERROR, detail });
 }
 
 function lowercaseHeaders(headers: object): Record<string, string | undefined> {

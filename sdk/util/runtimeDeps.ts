@@ -1,5 +1,5 @@
-import type { Sleep } from "./abort";
-import { abortableSleep } from "./abort";
+import type { Sleep } from "./deadline";
+import { abortableSleep } from "./deadline";
 
 /**
  * The sources of time and randomness the client uses. They are injected rather than read from

@@ -1,15 +1,16 @@
-import type { Sleep } from "../util/abort";
-import { abortableSleep, raceAbort } from "../util/abort";
+import type { Sleep } from "../util/deadline";
+import { abortableSleep, Deadline, isDeadlineExceeded, raceAbort } from "../util/deadline";
 import { WaitTimeoutError } from "./waitTimeoutError";
 
 /**
  * What one look at the world concluded. `pending` carries a short description of what was seen
- * (e.g. `DETACHING`), which ends up in progress reports and in the timeout error.
+ * (e.g. `DETACHING`), which ends up in progress reports and in the timeout error, and optionally
+ * how long to hold off before the next look (a server's `Retry-After`).
  * @public
  */
 export type WaitDecision<T> =
   | { readonly kind: "done"; readonly value: T }
-  | { readonly kind: "pending"; readonly observed: string }
+  | { readonly kind: "pending"; readonly observed: string; readonly notBeforeMs?: number }
   | { readonly kind: "failed"; readonly error: Error };
 
 /** Progress after each pending look, for logs a person watches during a long wait. @public */
@@ -26,7 +27,11 @@ export interface WaitOptions {
   readonly minDelayMs: number;
   /** The upper bound the exponentially growing pause is capped at. */
   readonly maxDelayMs: number;
-  readonly timeoutMs: number;
+  /** How long to wait in all; ignored when `deadline` is given. */
+  readonly timeoutMs?: number | undefined;
+  /** The operation's deadline, shared with everything else the operation waits on. */
+  readonly deadline?: Deadline | undefined;
+  /** Cancels the wait at once, even while a look is running. */
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((progress: WaitProgress) => void) | undefined;
   readonly random?: (() => number) | undefined;
@@ -37,33 +42,49 @@ export interface WaitOptions {
 /**
  * Polls `check` until it reports `done` (resolves with its value) or `failed` (rejects with its
  * error), with jittered exponential pauses between `minDelayMs` and `maxDelayMs`. Throws a
- * {@link WaitTimeoutError} once `timeoutMs` has passed; the last look happens at the deadline
- * rather than a pause early. An aborted `signal` rejects at once with its reason, even while
- * `check` is still running. Separate from call retries: this waits for the resource, not the API.
+ * {@link WaitTimeoutError} naming the last state seen once the deadline passes; no look starts
+ * after it. `check` receives the deadline's signal and must bound its own work by it (a look is
+ * not abandoned half-way, because a look may include a write whose outcome matters). Separate
+ * from call retries: this waits for the resource, not the API.
  * @public
  */
-export async function waitUntil<T>(check: () => Promise<WaitDecision<T>>, options: WaitOptions): Promise<T> {
+export async function waitUntil<T>(
+  check: (signal: AbortSignal) => Promise<WaitDecision<T>>,
+  options: WaitOptions,
+): Promise<T> {
   const now = options.now ?? Date.now;
-  const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? abortableSleep;
+  const deadline = options.deadline ?? new Deadline(options.timeoutMs ?? 0, now);
   const startedAt = now();
-  for (let attempt = 1; ; attempt++) {
-    options.signal?.throwIfAborted();
-    const decision = await raceAbort(check(), options.signal);
-    if (decision.kind === "done") return decision.value;
-    if (decision.kind === "failed") throw decision.error;
-    const elapsedMs = now() - startedAt;
-    options.onProgress?.({ observed: decision.observed, elapsedMs, attempt });
-    if (elapsedMs >= options.timeoutMs) {
-      throw new WaitTimeoutError({
-        lastObserved: decision.observed,
-        elapsedMs,
-        timeoutMs: options.timeoutMs,
+  let lastObserved: string | undefined;
+  const timeout = (): WaitTimeoutError =>
+    new WaitTimeoutError({ lastObserved, elapsedMs: now() - startedAt, timeoutMs: deadline.timeoutMs });
+  try {
+    for (let attempt = 1; ; attempt++) {
+      options.signal?.throwIfAborted();
+      if (attempt > 1 && deadline.expired()) throw timeout();
+      const decision = await raceAbort(check(deadline.signal), options.signal);
+      if (decision.kind === "done") return decision.value;
+      if (decision.kind === "failed") throw decision.error;
+      lastObserved = decision.observed;
+      options.onProgress?.({ observed: decision.observed, elapsedMs: now() - startedAt, attempt });
+      if (deadline.expired()) throw timeout();
+      const pause = Math.max(
+        pollDelayMs(attempt, options, options.random ?? Math.random),
+        decision.notBeforeMs ?? 0,
+      );
+      await pauseWithin(pause, deadline, options).catch((reason: unknown) => {
+        throw isDeadlineExceeded(reason) ? timeout() : reason;
       });
     }
-    const pause = Math.min(pollDelayMs(attempt, options, random), options.timeoutMs - elapsedMs);
-    await sleep(pause, options.signal);
+  } finally {
+    if (options.deadline === undefined) deadline.dispose();
   }
+}
+
+/** Sleeps `ms`, cut short (with a {@link DeadlineExceededError}) by the deadline or by the caller's signal. */
+function pauseWithin(ms: number, deadline: Deadline, options: WaitOptions): Promise<void> {
+  const signals = options.signal === undefined ? [deadline.signal] : [deadline.signal, options.signal];
+  return (options.sleep ?? abortableSleep)(ms, AbortSignal.any(signals));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { checkRun } from "../../scripts/chaos/check/index";
 import { formatViolation } from "../../scripts/chaos/format";
 import type { RunTrace } from "../../scripts/chaos/trace";
-import { FREE, NIC, op, OTHER, OWN, SECRET, trace, USED_OWN, write } from "./traceFixtures";
+import { FREE, NIC, op, OTHER, OWN, SECRET, T0, trace, USED_OWN, write } from "./traceFixtures";
 
 /** The checker must be able to fail: each invariant, fed a hand-made violation, reports it. */
 const invariantsOf = (t: RunTrace): number[] => checkRun(t).map((violation) => violation.invariant);
@@ -78,6 +78,19 @@ describe("the chaos checker", () => {
       final: { r0: { inState: true, nic: USED_OWN } },
     });
     expect(checkRun(t)).toEqual([expect.objectContaining({ invariant: 4, opIndex: 0 })]);
+  });
+
+  it("4: does not blame a second attach after the NIC was detached out of band in between", () => {
+    const again = write("AttachNetworkInterface", 300, FREE, true);
+    const t = trace({
+      ops: [created],
+      requests: [ATTACHED, again],
+      events: [{ atMs: T0 + 200, kind: "out-of-band detach", nicId: NIC }],
+      final: { r0: { inState: true, nic: USED_OWN } },
+    });
+    expect(invariantsOf(t)).toEqual([]);
+    const later = trace({ ...t, events: [{ atMs: T0 + 400, kind: "out-of-band detach", nicId: NIC }] });
+    expect(invariantsOf(later)).toEqual([4]);
   });
 
   it("5: reports an operation that ran past its timeout by more than 1 s plus a request timeout", () => {

@@ -38,7 +38,6 @@ describe("failures the engine and the provider recover from", () => {
       sim.control.failNext({ action: "DetachNetworkInterface", count: 2, httpStatus: 429 });
       sim.control.failNext({ action: "DetachNetworkInterface", count: 2, httpStatus: 503 });
       sim.control.failNext({ action: "DescribeNetworkInterfaces", count: 3, httpStatus: 503 });
-      sim.control.failNext({ action: "DescribeInstances", count: 2, httpStatus: 500 });
       sim.control.setFaults({ rateLimitRps: 5, errorRate: 0.1 });
 
       await succeed(w(), { op: "destroy", stackName });
@@ -53,8 +52,9 @@ describe("failures the engine and the provider recover from", () => {
         .requestLog()
         .filter((entry) => entry.action === "DescribeNetworkInterfaces");
       expect(injected(describes, 503)).toHaveLength(3);
+      // The instance is never read: a detach refused for the instance's sake would say so itself.
       const instanceReads = sim.control.requestLog().filter((entry) => entry.action === "DescribeInstances");
-      expect(injected(instanceReads, 500)).toHaveLength(2);
+      expect(instanceReads).toHaveLength(0);
     },
     CASE_TIMEOUT_MS,
   );

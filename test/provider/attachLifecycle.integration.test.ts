@@ -1,5 +1,14 @@
-import { count, failureOf, inputs, startHarness } from "./support/harness";
+import {
+  answeredWith,
+  count,
+  failureOf,
+  INSTANCE_REFUSAL,
+  inputs,
+  startHarness,
+  succeeded,
+} from "./support/harness";
 import type { Harness } from "./support/harness";
+import { eventually } from "../support/eventually";
 
 let h: Harness;
 beforeEach(async () => {
@@ -66,22 +75,36 @@ describe("create and delete against the simulator", () => {
 
   it("waits for a booting instance, then attaches", async () => {
     h.sim.control.outOfBand.setInstanceStatus(h.instanceId, "BOOTING");
-    setTimeout(() => h.sim.control.outOfBand.startInstance(h.instanceId), 150);
-    const created = await h.provider.create(inputs(h.nicId, h.instanceId));
+    const creating = h.provider.create(inputs(h.nicId, h.instanceId));
+    await eventually(
+      () => answeredWith(h.sim, "AttachNetworkInterface", INSTANCE_REFUSAL) > 0,
+      "an attach refused by the BOOTING instance",
+    );
+    h.sim.control.outOfBand.startInstance(h.instanceId);
+    const created = await creating;
     expect(created.outs?.status).toBe("USED");
-    expect(
-      h.logs.some((line) => line.startsWith(`instance ${h.instanceId} BOOTING, waiting for RUNNING`)),
-    ).toBe(true);
+    expect(succeeded(h.sim, "AttachNetworkInterface")).toBe(1);
+    expect(h.sim.control.getNic(h.nicId)).toMatchObject({ status: "USED", instanceId: h.instanceId });
   });
 
   it("fails at once on a stopped instance, with what to do", async () => {
     h.sim.control.outOfBand.stopInstance(h.instanceId);
     const error = await failureOf(h.provider.create(inputs(h.nicId, h.instanceId)));
-    expect(error.message).toBe(
-      `cannot attach NIC ${h.nicId} to instance ${h.instanceId}: instance ${h.instanceId} is STOPPED; ` +
-        "start the instance, then run `pulumi up` again",
+    expect(error.message).toMatch(
+      new RegExp(
+        `^cannot attach NIC ${h.nicId} to instance ${h.instanceId}: instance ${h.instanceId} is STOPPED; ` +
+          "start the instance, then run `pulumi up` again \\(Zenlayer answered " +
+          "OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT, request id T[0-9A-F-]{36}\\)\\. No attach was made\\.$",
+      ),
     );
-    expect(count(h.sim, "AttachNetworkInterface")).toBe(0);
+    expect(error.cause).toMatchObject({
+      code: "OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT",
+      action: "AttachNetworkInterface",
+    });
+    expect(error["id"]).toBeUndefined();
+    // The refused attach itself says the instance is not running; no read of it is spent first.
+    expect(count(h.sim, "AttachNetworkInterface")).toBe(1);
+    expect(h.sim.control.getNic(h.nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
   });
 
   it("fails clearly for a missing NIC or instance", async () => {

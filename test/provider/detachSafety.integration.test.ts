@@ -1,4 +1,13 @@
-import { count, failureOf, inputs, startHarness } from "./support/harness";
+import {
+  answeredWith,
+  count,
+  failureOf,
+  INSTANCE_REFUSAL,
+  inputs,
+  startHarness,
+  succeeded,
+} from "./support/harness";
+import { eventually } from "../support/eventually";
 import type { Harness } from "./support/harness";
 import type { AttachmentOutputs } from "../../provider/index";
 
@@ -70,9 +79,17 @@ describe("delete survives passing trouble", () => {
 
   it("waits for a rebooting instance before detaching", async () => {
     h.sim.control.outOfBand.setInstanceStatus(h.instanceId, "REBOOT");
-    setTimeout(() => h.sim.control.outOfBand.startInstance(h.instanceId), 150);
-    await h.provider.delete?.(attached.id, attached.outs);
+    const deleting = h.provider.delete!(attached.id, attached.outs);
+    // Zenlayer refuses the detach while the instance reboots; the delete must wait, not fail.
+    await eventually(
+      () => answeredWith(h.sim, "DetachNetworkInterface", INSTANCE_REFUSAL) > 0,
+      "a detach refused by the rebooting instance",
+    );
+    expect(h.sim.control.getNic(h.nicId)).toMatchObject({ status: "USED", instanceId: h.instanceId });
+    h.sim.control.outOfBand.startInstance(h.instanceId);
+    await deleting;
     expect(h.sim.control.getNic(h.nicId)?.status).toBe("AVAILABLE");
+    expect(succeeded(h.sim, "DetachNetworkInterface")).toBe(1);
   });
 
   it("keeps trying past the client's own retries until the operation's timeout", async () => {

@@ -84,7 +84,11 @@ describe("where settings come from", () => {
       const created = await networkInterfaceAttachmentProvider.create(inputs(nicId, vm.instanceId));
       expect(created.outs?.status).toBe("USED");
       // Without options, progress goes to console.log, which Pulumi shows in its output.
-      expect(printed).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^nic ${nicId} ATTACHING to `)));
+      expect(printed).toHaveBeenCalledWith(
+        expect.stringMatching(
+          new RegExp(`^attaching NIC ${nicId} to instance ${vm.instanceId}: ATTACHING, `),
+        ),
+      );
     } finally {
       printed.mockRestore();
     }

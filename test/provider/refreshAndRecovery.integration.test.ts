@@ -78,8 +78,9 @@ describe("a create that outlives its timeout", () => {
     h.sim.control.outOfBand.setInstanceStatus(h.instanceId, "BOOTING");
     const error = await failureOf(h.provider.create(inputs(h.nicId, h.instanceId, { create: "200ms" })));
     expect(error["id"]).toBeUndefined();
-    expect(error.message).toContain("did not become RUNNING in time (last status BOOTING)");
-    expect(count(h.sim, "AttachNetworkInterface")).toBe(0);
+    expect(error.message).toContain("did not finish within its 200ms timeout (last status instance BOOTING)");
+    expect(error.message).toContain("No attach was made.");
+    expect(h.sim.control.getNic(h.nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
   });
 });
 

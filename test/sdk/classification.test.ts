@@ -23,16 +23,57 @@ describe("classifyError", () => {
     SECURITY_CHALLENGE: "permanent",
     REQUEST_BLOCKED: "permanent",
     REQUEST_ABORTED: "permanent",
+    DEADLINE_EXCEEDED: "permanent",
   };
+  /** Client codes for replies that were not the API's JSON; their status decides. */
+  const NOT_AN_API_REPLY = new Set(["INVALID_RESPONSE_BODY", "EMPTY_RESPONSE_BODY"]);
 
   it("has exactly the expected rows in the code table", () => {
     expect(CODE_CATEGORIES).toEqual(expected);
   });
 
-  it.each(Object.entries(expected))("puts %s in %s whatever the status", (code, category) => {
-    for (const status of [undefined, 200, 400, 404, 429, 503]) {
-      expect(classifyError(code, status)).toBe(category);
-    }
+  it.each(Object.entries(expected).filter(([code]) => !NOT_AN_API_REPLY.has(code)))(
+    "puts %s in %s whatever the status",
+    (code, category) => {
+      for (const status of [undefined, 200, 400, 404, 429, 503]) {
+        expect(classifyError(code, status)).toBe(category);
+      }
+    },
+  );
+
+  it.each([...NOT_AN_API_REPLY, "UNRECOGNIZED_ERROR_BODY"])(
+    "treats %s from a 5xx as passing, from a 4xx as a wrong endpoint",
+    (code) => {
+      expect(classifyError(code, 502)).toBe("transient");
+      expect(classifyError(code, 503)).toBe("transient");
+      expect(classifyError(code, 404)).toBe("permanent");
+      expect(classifyError(code, 400)).toBe("permanent");
+      expect(classifyError(code, 403)).toBe("permanent");
+      expect(classifyError(code, 429)).toBe("throttling");
+    },
+  );
+
+  it("never retries 413, whatever the body said", () => {
+    expect(classifyError("INVALID_RESPONSE_BODY", 413)).toBe("permanent");
+    expect(classifyError("SOMETHING_NEW", 413)).toBe("permanent");
+    expect(classifyError("INTERNAL_SERVER_ERROR", 413)).toBe("permanent");
+  });
+
+  it.each([
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EPROTO",
+    "ERR_SSL_WRONG_VERSION_NUMBER",
+    "CERT_HAS_EXPIRED",
+  ])("treats a connection failure with %s as an unreachable endpoint", (cause) => {
+    expect(classifyError(ClientErrorCode.NETWORK_ERROR, undefined, cause)).toBe("unreachable");
+  });
+
+  it("keeps resets and unknown network failures transient", () => {
+    expect(classifyError(ClientErrorCode.NETWORK_ERROR, undefined, "ECONNRESET")).toBe("transient");
+    expect(classifyError(ClientErrorCode.NETWORK_ERROR, undefined, undefined)).toBe("transient");
+    expect(classifyError(ClientErrorCode.REQUEST_TIMEOUT, undefined, "ECONNREFUSED")).toBe("transient");
   });
 
   it.each([
@@ -109,6 +150,7 @@ describe("action safety", () => {
     expect(isRetrySafe(create, "transient", "ECONNRESET")).toBe(false);
     expect(isRetrySafe(create, "transient", "ERR_CANCELED")).toBe(false);
     expect(isRetrySafe(create, "permanent", "ECONNREFUSED")).toBe(false);
+    expect(isRetrySafe(create, "unreachable", "ECONNREFUSED")).toBe(true);
   });
 
   it("unknown writes are as conservative as create", () => {

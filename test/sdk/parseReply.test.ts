@@ -75,10 +75,10 @@ describe("parseReply", () => {
     expect(blocked).toMatchObject({ code: "REQUEST_BLOCKED", httpStatus: 451, retryable: false });
   });
 
-  it("names HTML bodies as a likely proxy or edge page", () => {
+  it("names HTML bodies as pages that are not the API", () => {
     const error = failureOf({ status: 502, headers: {}, body: "  <!DOCTYPE html><html>Bad gateway</html>" });
     expect(error).toMatchObject({ code: "INVALID_RESPONSE_BODY", httpStatus: 502, category: "transient" });
-    expect(error.message).toContain("received HTML instead of JSON, a proxy or edge challenge? (HTTP 502)");
+    expect(error.message).toContain("received an HTML page instead of the API's JSON (HTTP 502)");
   });
 
   it.each([

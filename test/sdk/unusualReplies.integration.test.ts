@@ -24,7 +24,7 @@ describe("replies that are not API answers", () => {
     const error = await apiErrorOf(client.describeInstances({}));
     expect(error.code).toBe("INVALID_RESPONSE_BODY");
     expect(error.httpStatus).toBe(502);
-    expect(error.message).toContain("received HTML instead of JSON, a proxy or edge challenge? (HTTP 502)");
+    expect(error.message).toContain("received an HTML page instead of the API's JSON (HTTP 502)");
   });
 
   it("reports an empty body", async () => {

@@ -1,5 +1,5 @@
 import type { WaitDecision, WaitProgress } from "../../sdk/index";
-import { isWaitTimeoutError, waitUntil, WaitTimeoutError } from "../../sdk/index";
+import { Deadline, isWaitTimeoutError, waitUntil, WaitTimeoutError } from "../../sdk/index";
 import { pollDelayMs } from "../../sdk/waiters/waitUntil";
 
 /** A check that returns the given decisions in turn and counts its calls. */
@@ -76,7 +76,7 @@ describe("waitUntil", () => {
     expect(error.message).toBe("gave up waiting after 1.0s (timeout 1.0s); last observed state: DETACHING");
   });
 
-  it("takes its last look at the deadline rather than a pause early", async () => {
+  it("starts no look after the deadline, and reports what it saw last", async () => {
     const script = sequence<string>([
       pending("A"),
       pending("B"),
@@ -84,8 +84,45 @@ describe("waitUntil", () => {
       { kind: "done", value: "late" },
     ]);
     const result = waitUntil(script.check, { ...timing, minDelayMs: 400, maxDelayMs: 400, timeoutMs: 1000 });
+    const settled = result.catch((error: unknown) => error);
     await jest.advanceTimersByTimeAsync(1000);
-    await expect(result).resolves.toBe("late");
+    const error = await settled;
+    expect(isWaitTimeoutError(error) && error.lastObserved).toBe("C");
+    expect(script.calls()).toBe(3);
+  });
+
+  it("ends a pause at a shared deadline and waits at least as long as a pending look asks", async () => {
+    const script = sequence<string>([
+      { kind: "pending", observed: "THROTTLED", notBeforeMs: 700 },
+      { kind: "done", value: "ok" },
+    ]);
+    const result = waitUntil(script.check, { ...timing, timeoutMs: 10_000 });
+    await jest.advanceTimersByTimeAsync(699);
+    expect(script.calls()).toBe(1);
+    await jest.advanceTimersByTimeAsync(1);
+    await expect(result).resolves.toBe("ok");
+
+    const deadline = new Deadline(300);
+    const slow = sequence<string>([pending("DETACHING")]);
+    const cut = waitUntil(slow.check, { ...timing, minDelayMs: 5000, deadline }).catch((e: unknown) => e);
+    await jest.advanceTimersByTimeAsync(300);
+    const timeout = await cut;
+    expect(isWaitTimeoutError(timeout) && timeout.timeoutMs).toBe(300);
+    expect(slow.calls()).toBe(1);
+  });
+
+  it("hands the deadline's signal to each look", async () => {
+    const deadline = new Deadline(1000);
+    const seen: AbortSignal[] = [];
+    await waitUntil(
+      async (signal) => {
+        seen.push(signal);
+        return { kind: "done", value: 1 };
+      },
+      { ...timing, deadline },
+    );
+    expect(seen).toEqual([deadline.signal]);
+    deadline.dispose();
   });
 
   it("rejects promptly with the abort reason, even while a check is running", async () => {

@@ -42,19 +42,30 @@ export function attachedAfterDelete(index: TraceIndex): Violation[] {
 /**
  * Invariant 4: a create or update attaches at most once. Attach is "state-checked" (a repeat is
  * refused while the NIC is bound), so a second applied attach means the NIC was freed and taken
- * again within one operation, e.g. after an out-of-band detach the handler did not notice.
+ * again within one operation. That is a violation unless something outside the stack freed it in
+ * between (an out-of-band detach, delete or move of that NIC): then attaching again is the
+ * operation doing its job, not a retry gone wrong. Attaches are therefore counted per stretch of
+ * time between such events.
  */
 export function repeatedAttaches(index: TraceIndex): Violation[] {
-  const perOp = new Map<number, string[]>();
+  const perOp = new Map<string, string[]>();
   for (const write of index.writes) {
     if (write.action !== "AttachNetworkInterface" || !write.effect.applied) continue;
     const op = index.ownerOp(write);
     if (op === undefined || (op.kind !== "create" && op.kind !== "update")) continue;
-    perOp.set(op.index, [...(perOp.get(op.index) ?? []), write.entry.requestId]);
+    const freedBefore = index.trace.events.filter(
+      (event) =>
+        event.nicId === write.effect.nicId &&
+        FREEING_EVENTS.has(event.kind) &&
+        event.atMs < write.effect.atMs,
+    ).length;
+    const key = `${op.index}:${freedBefore}`;
+    perOp.set(key, [...(perOp.get(key) ?? []), write.entry.requestId]);
   }
   const found: Violation[] = [];
-  for (const [opIndex, requestIds] of perOp) {
+  for (const [key, requestIds] of perOp) {
     if (requestIds.length < 2) continue;
+    const opIndex = Number(key.split(":")[0]);
     const op = index.trace.ops.find((candidate) => candidate.index === opIndex);
     found.push({
       invariant: 4,
@@ -65,6 +76,13 @@ export function repeatedAttaches(index: TraceIndex): Violation[] {
   }
   return found;
 }
+
+/** Out-of-band events that free a NIC from its instance (see chaosAgent). */
+const FREEING_EVENTS: ReadonlySet<string> = new Set([
+  "out-of-band detach",
+  "out-of-band delete",
+  "out-of-band move",
+]);
 
 /**
  * Not an invariant, a figure for the report: detaches that took the NIC from the instance the

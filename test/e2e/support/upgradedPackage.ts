@@ -7,7 +7,7 @@ const execFileAsync = promisify(execFile);
 
 /** The compiled file that holds the detach logic `delete` runs. */
 const DETACH_MODULE = path.join("dist", "provider", "networkInterfaceAttachment", "detach.js");
-const DETACH_ENTRY = /async function detachAndWait\(ctx, nicId[^)]*\) \{\n/;
+const DETACH_ENTRY = /async function detachAndWait\(op, nicId[^)]*\) \{\n/;
 
 /** A release after `version`: the next patch number. */
 export function nextPatchVersion(version: string): string {
@@ -20,12 +20,12 @@ async function patchDetachLogic(packageDir: string, marker: string): Promise<voi
   const source = await readFile(file, "utf8");
   if (!DETACH_ENTRY.test(source)) {
     throw new Error(
-      `${DETACH_MODULE} no longer defines detachAndWait(ctx, nicId, ...); update this test helper`,
+      `${DETACH_MODULE} no longer defines detachAndWait(op, nicId, ...); update this test helper`,
     );
   }
   const patched = source.replace(
     DETACH_ENTRY,
-    (entry) => `${entry}    ctx.log(${JSON.stringify(marker)} + nicId);\n`,
+    (entry) => `${entry}    op.ctx.log(${JSON.stringify(marker)} + nicId);\n`,
   );
   await writeFile(file, patched);
 }

@@ -60,3 +60,16 @@ export async function failureOf(work: Promise<unknown>): Promise<Error & Record<
 export function count(sim: Simulator, action: string): number {
   return sim.control.actionCounts()[action] ?? 0;
 }
+
+/** How many requests for `action` the simulator answered with `code`. */
+export function answeredWith(sim: Simulator, action: string, code: string): number {
+  return sim.control.requestLog().filter((entry) => entry.action === action && entry.code === code).length;
+}
+
+/** How many requests for `action` the simulator answered with success. */
+export function succeeded(sim: Simulator, action: string): number {
+  return sim.control.requestLog().filter((entry) => entry.action === action && entry.status === 200).length;
+}
+
+/** Zenlayer's answer to a NIC change on an instance that is not RUNNING. */
+export const INSTANCE_REFUSAL = "OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT";

@@ -1,0 +1,106 @@
+import { hasBrand, setBrand } from "./brand";
+
+/**
+ * Waits `ms` milliseconds, or rejects with `signal.reason` as soon as the signal aborts, so that a
+ * cancelled or expired operation never sits out a long pause.
+ * @public
+ */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** The default {@link Sleep}, built on `setTimeout` (which jest fake timers control). @public */
+export const abortableSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+
+/**
+ * Settles with `work`, unless `signal` aborts first, in which case it rejects with the reason at
+ * once. For waits whose work cannot itself be cancelled (a shared read, a lock held by another).
+ * @internal
+ */
+export function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return work;
+  if (signal.aborted) return Promise.reject(signal.reason as unknown);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as unknown);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+const DEADLINE_BRAND = Symbol.for("pulumi-zenlayer.DeadlineExceededError");
+
+/**
+ * The abort reason of a {@link Deadline}'s signal. Waiters recognise it and report a timeout with
+ * what they last saw, instead of a bare abort.
+ * @public
+ */
+export class DeadlineExceededError extends Error {
+  override readonly name = "DeadlineExceededError";
+
+  constructor(timeoutMs: number) {
+    super(`the operation's ${String(timeoutMs)} ms deadline passed`);
+    setBrand(this, DEADLINE_BRAND);
+  }
+}
+
+/** True for a {@link DeadlineExceededError}, even from another copy of this package. @public */
+export function isDeadlineExceeded(value: unknown): value is DeadlineExceededError {
+  return hasBrand(value, DEADLINE_BRAND);
+}
+
+/**
+ * The one moment an operation must be finished by, as a time and as a signal that aborts then.
+ * Everything an operation waits on (polling pauses, rate-limit tokens, locks, HTTP reads) takes
+ * the signal, so no single wait can outlive the operation; writes take only the time, so one
+ * started before the deadline may finish and report what it did.
+ * @public
+ */
+export class Deadline {
+  /** Epoch milliseconds. */
+  readonly at: number;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal;
+  readonly #controller = new AbortController();
+  readonly #now: () => number;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(timeoutMs: number, now: () => number = Date.now) {
+    this.#now = now;
+    this.timeoutMs = timeoutMs;
+    this.at = now() + timeoutMs;
+    this.signal = this.#controller.signal;
+    this.#timer = setTimeout(() => this.#controller.abort(new DeadlineExceededError(timeoutMs)), timeoutMs);
+    this.#timer.unref();
+  }
+
+  /** Milliseconds left, never negative. */
+  remainingMs(): number {
+    return Math.max(0, this.at - this.#now());
+  }
+
+  expired(): boolean {
+    return this.remainingMs() === 0;
+  }
+
+  /** Releases the timer once the operation is over. */
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}
