@@ -53,7 +53,7 @@ class Attachment {
       if (!this.progress.mayBeBound || this.consistency.confirms(blocker.message, seen.at)) {
         return { kind: "failed", error: blocker };
       }
-      return this.consistency.awaitConfirmation("confirming", this.op.ctx.now());
+      return this.consistency.awaitConfirmation(this.op, blocker.message);
     }
     this.consistency.contradicted();
     if (nic?.status !== "AVAILABLE" || nic.instanceId || this.consistency.mayHideOwnWrite(seen.at)) {

@@ -3,16 +3,21 @@ import { raceAbort } from "../../sdk/util/deadline";
 import { batchedReader } from "../shared/batchedReads";
 import type { Operation } from "../shared/operation";
 
+/**
+ * Reads are sent once: a failed read is the operation loop's to retry, after the same backoff the
+ * client would use, so that every failure is seen (and named if the operation runs out of time).
+ */
+const ONCE = { maxAttempts: 1 } as const;
+
 const readNics = batchedReader<NicInfo>(
   async (client, nicIds) =>
-    (await client.describeNetworkInterfaces({ nicIds, pageSize: nicIds.length })).dataSet,
+    (await client.describeNetworkInterfaces({ nicIds, pageSize: nicIds.length }, ONCE)).dataSet,
   (nic) => nic.nicId,
 );
 
 const readInstances = batchedReader<InstanceInfo>(
   async (client, instanceIds) =>
-    (await client.describeInstances({ instanceIds, pageSize: instanceIds.length }, { maxAttempts: 1 }))
-      .dataSet,
+    (await client.describeInstances({ instanceIds, pageSize: instanceIds.length }, ONCE)).dataSet,
   (instance) => instance.instanceId,
 );
 
@@ -81,12 +86,21 @@ export class ReadConsistency {
   }
 
   /**
-   * "Not yet" for a verdict waiting to be confirmed, with no look before one could confirm it:
-   * reads taken earlier are wasted requests.
+   * "Not yet" for `verdict`, waiting to be confirmed, with no look before one could confirm it
+   * (reads taken earlier are wasted requests). When the confirmation cannot come before the
+   * operation's deadline, it fails now, saying so, instead of waiting for a timeout.
    */
-  awaitConfirmation<T>(observed: string, now: number): WaitDecision<T> {
+  awaitConfirmation<T>(op: Operation, verdict: string): WaitDecision<T> {
+    const now = op.ctx.now();
     const from = this.#wroteAt ?? this.#candidate?.since ?? now;
-    return { kind: "pending", observed, notBeforeMs: Math.max(0, from + this.windowMs - now) };
+    const waitMs = Math.max(0, from + this.windowMs - now);
+    if (waitMs > 0 && waitMs >= op.deadline.remainingMs()) {
+      const why =
+        `${verdict}, as far as Zenlayer shows; its reads may lag a write by up to ${this.windowMs}ms, and ` +
+        `confirming that does not fit in what is left of the ${op.timeoutText} timeout: raise the timeout`;
+      return { kind: "failed", error: new Error(`${op.description}: ${why}`) };
+    }
+    return { kind: "pending", observed: `confirming: ${verdict}`, notBeforeMs: waitMs };
   }
 
   /** Forgets an unconfirmed verdict once a read contradicts it. */
@@ -108,6 +122,9 @@ export function readSettledNic(op: Operation, nicId: string): Promise<NicInfo | 
     if (seen.value?.instanceId) return { kind: "done", value: seen.value };
     const verdict = seen.value === undefined ? "gone" : "free";
     if (consistency.confirms(verdict, seen.at)) return { kind: "done", value: seen.value };
-    return consistency.awaitConfirmation(`confirming ${verdict}`, op.ctx.now());
+    return consistency.awaitConfirmation(
+      op,
+      `NIC ${nicId} is ${verdict === "gone" ? "gone" : "not attached"}`,
+    );
   });
 }

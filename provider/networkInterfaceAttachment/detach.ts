@@ -4,8 +4,15 @@ import { withInstanceLock } from "../shared/instanceLocks";
 import type { Operation } from "../shared/operation";
 import { isPassingTrouble } from "../shared/operation";
 import { observeNic, ReadConsistency } from "./cloudState";
+import type { Observation } from "./cloudState";
 import { apiFailure, INSTANCE_CONFLICT_CODES, isGone, NOT_ATTACHED_CODE } from "./failures";
 import { instanceVerdict } from "./instanceReadiness";
+
+/**
+ * How old the look that decides a detach may be when the detach is sent. Sending means waiting for
+ * a rate-limit token and maybe the instance lock; a look older than this is taken again.
+ */
+const FRESH_LOOK_MS = 500;
 
 /** Why a delete needs no DetachNetworkInterface call, in words for the log; `undefined` if it does. */
 function nothingToDetach(nic: NicInfo | undefined, nicId: string, instanceId: string): string | undefined {
@@ -43,7 +50,7 @@ class Detachment {
     const reason = nothingToDetach(seen.value, this.nicId, this.instanceId);
     if (reason !== undefined) {
       if (!this.consistency.confirms(reason, seen.at))
-        return this.consistency.awaitConfirmation("confirming", this.op.ctx.now());
+        return this.consistency.awaitConfirmation(this.op, reason);
       this.op.ctx.log(
         this.detachSent
           ? `nic ${this.nicId} detached from ${this.instanceId}`
@@ -56,20 +63,24 @@ class Detachment {
     if (status !== "USED" || this.consistency.mayHideOwnWrite(seen.at)) {
       return { kind: "pending", observed: status };
     }
-    return this.detachIfStillOurs();
+    return this.detachIfStillOurs(seen);
   }
 
   /**
-   * Sends DetachNetworkInterface, which names only the NIC, under the instance lock. If taking the
-   * lock meant waiting, the NIC is read once more first: it may have moved to another instance
-   * meanwhile, and that instance must not lose it.
+   * Sends DetachNetworkInterface, which names only the NIC, under the instance lock. Between the
+   * look that chose to detach and the send, the NIC may move to another instance, and that instance
+   * must not lose it. So the send's rate-limit token is taken first, and if the lock or the token
+   * kept us waiting, or the look is older than {@link FRESH_LOOK_MS}, the NIC is read once more.
    */
-  detachIfStillOurs(): Promise<WaitDecision<void>> {
+  detachIfStillOurs(look: Observation<NicInfo>): Promise<WaitDecision<void>> {
     return withInstanceLock(
       this.instanceId,
-      async (waited) => {
-        const nic = waited ? (await observeNic(this.op, this.nicId)).value : undefined;
-        if (waited && (nic?.instanceId !== this.instanceId || nic.status !== "USED")) {
+      async (lockWaited) => {
+        const tokenWaited = await this.op.takeRateLimitToken();
+        const stale = lockWaited || tokenWaited || this.op.ctx.now() - look.at > FRESH_LOOK_MS;
+        const seen = stale ? await observeNic(this.op, this.nicId) : look;
+        const nic = seen.value;
+        if (nic?.instanceId !== this.instanceId || nic.status !== "USED") {
           return { kind: "pending", observed: nic?.status ?? "gone" };
         }
         return this.sendDetach();
@@ -82,7 +93,8 @@ class Detachment {
   async sendDetach(): Promise<WaitDecision<void>> {
     const sentAt = this.op.ctx.now();
     try {
-      await this.op.ctx.client.detachNetworkInterface({ nicId: this.nicId }, this.op.callOptions());
+      const options = { ...this.op.callOptions(), tokenTaken: true };
+      await this.op.ctx.client.detachNetworkInterface({ nicId: this.nicId }, options);
       this.consistency.wrote(sentAt);
       this.detachSent = true;
       return { kind: "pending", observed: "DETACHING" };

@@ -42,7 +42,7 @@ const ADVICE: Readonly<Record<string, string>> = {
  * @internal
  */
 export function apiFailure(what: string, error: ZenlayerApiError): Error {
-  if (error.endpoint !== undefined) {
+  if (error.blamesEndpoint) {
     return new Error(`${what}: ${error.message}`, { cause: error });
   }
   const advice =

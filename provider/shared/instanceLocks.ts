@@ -21,7 +21,7 @@ function registry(): LockRegistry {
  * instance that is mid-way through one NIC change rejects the next with a status conflict. Waiting
  * for the lock ends when `signal` aborts (the operation's deadline); the place in line is then
  * given up without holding up those behind it. `work` learns whether it had to wait, so it can
- * read again what may have changed meanwhile.
+ * look again at what may have changed meanwhile.
  * @internal
  */
 export async function withInstanceLock<T>(
@@ -38,9 +38,8 @@ export async function withInstanceLock<T>(
   const tail = previous.then(() => current);
   locks.set(instanceId, tail);
   try {
-    const waited = previous !== IDLE;
     await raceAbort(previous, signal);
-    return await work(waited);
+    return await work(previous !== IDLE);
   } finally {
     release();
     if (locks.get(instanceId) === tail) {

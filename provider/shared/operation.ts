@@ -63,41 +63,54 @@ export class Operation {
     }
   }
 
+  /**
+   * Waits for a rate-limit token for this operation's next call (then sent with `tokenTaken`), so
+   * that what the caller does right before sending is not followed by a wait. Resolves whether it
+   * had to wait for it.
+   */
+  async takeRateLimitToken(): Promise<boolean> {
+    const before = this.ctx.now();
+    await this.ctx.client.rateLimiter.acquire(this.deadline.signal);
+    return this.ctx.now() - before > 1;
+  }
+
   /** Ends the operation's timer; call once the handler is done, whatever the outcome. */
   finish(): void {
     this.deadline.dispose();
   }
 
   async #look<T>(step: () => Promise<WaitDecision<T>>): Promise<WaitDecision<T>> {
+    const startedAt = this.ctx.now();
     try {
       const decision = await step();
-      this.#trouble = undefined;
       this.#unreachableSince = undefined;
       this.#troubleInARow = 0;
       if (decision.kind === "pending") this.#lastStatus = decision.observed;
       return decision;
     } catch (error) {
-      return this.#absorb(error);
+      return this.#absorb(error, startedAt);
     }
   }
 
   /** Turns passing trouble into "not yet"; anything else ends the operation. */
-  #absorb(error: unknown): WaitDecision<never> {
+  #absorb(error: unknown, lookStartedAt: number): WaitDecision<never> {
     if (isDeadlineExceeded(error)) return { kind: "pending", observed: this.#lastStatus ?? "waiting" };
     if (!isZenlayerApiError(error) || !isPassingTrouble(error)) throw error;
-    if (error.category === "unreachable") {
-      const now = this.ctx.now();
-      this.#unreachableSince ??= now;
-      if (now - this.#unreachableSince >= UNREACHABLE_RETRY_WINDOW_MS) throw error;
-    }
-    this.#trouble = error;
-    // Back off like the client would: jittered, growing with trouble in a row, never before Retry-After.
-    const backoff = retryDelayMs(
+    let backoff = retryDelayMs(
       this.#troubleInARow++,
       error.retryAfterMs,
       this.ctx.client.retrySettings,
       Math.random,
     );
+    if (error.category === "unreachable") {
+      // From the start of the look that failed: the client may have retried within it already.
+      this.#unreachableSince ??= lookStartedAt;
+      const windowLeft = this.#unreachableSince + UNREACHABLE_RETRY_WINDOW_MS - this.ctx.now();
+      if (windowLeft <= 0) throw error;
+      backoff = Math.min(backoff, windowLeft); // one more look when the window ends, not later
+    }
+    this.#trouble = error;
+    // Backed off like the client would: jittered, growing with trouble in a row, never before Retry-After.
     return {
       kind: "pending",
       observed: `${error.code} (request id ${error.requestId ?? "none"})`,
@@ -110,7 +123,7 @@ export class Operation {
     if (!isWaitTimeoutError(error)) return error;
     const status = `last status ${this.#lastStatus ?? "unknown"}`;
     const trouble = this.#trouble;
-    const failing = trouble === undefined ? "" : `; the last request failed: ${trouble.message}`;
+    const failing = trouble === undefined ? "" : `; ${lastRequest(trouble)}`;
     const message = `${this.description} did not finish within its ${this.timeoutText} timeout (${status})${failing}`;
     return new Error(message, { cause: trouble ?? error });
   }
@@ -129,4 +142,12 @@ export function isPassingTrouble(error: ZenlayerApiError): boolean {
     error.category === "unreachable" ||
     error.code === "DEADLINE_EXCEEDED"
   );
+}
+
+/** The last failed request, in words; one that got no HTTP reply at all also names where it went. */
+function lastRequest(trouble: ZenlayerApiError): string {
+  const unanswered =
+    trouble.httpStatus === undefined && trouble.endpoint !== undefined && !trouble.blamesEndpoint;
+  const where = unanswered ? ` (no reply from ${trouble.endpoint.url}; ${trouble.endpoint.source})` : "";
+  return `the last failed request: ${trouble.message}${where}`;
 }

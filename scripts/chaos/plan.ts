@@ -1,3 +1,4 @@
+import { DEFAULT_READ_CONSISTENCY_MS } from "../../provider/shared/handlerContext";
 import type { FaultSettings } from "../../simulator/index";
 import { between, chance, intBetween, STREAMS, streamFor } from "./draw";
 import type { Random } from "./draw";
@@ -22,9 +23,13 @@ export interface RunPlan {
   readonly destroyFromRound: number;
 }
 
-/** A timeout between 1 and 10 s, to the 100 ms, so some operations run out of time under faults. */
+/**
+ * A timeout between 2 and 10 s, to the 100 ms, so some operations run out of time under faults.
+ * Not shorter: a delete whose NIC moved must see it moved twice, a read-consistency window apart
+ * (1 s by default), and with a timeout under that it fails, by design, on every run.
+ */
 function drawTimeoutMs(random: Random): number {
-  return intBetween(random, 10, 100) * 100;
+  return intBetween(random, 20, 100) * 100;
 }
 
 /** The probabilistic faults of a run: every kind present, each at a rate drawn for the run. */
@@ -40,7 +45,8 @@ function drawFaults(random: Random): FaultSettings {
     latencySpikeMs: spikeMs,
     stallRate: between(random, 0, 0.25),
     stallMs: intBetween(random, 300, 3000),
-    staleReadMs: chance(random, 0.6) ? intBetween(random, 50, 1200) : 0,
+    // Describe lagging a write by up to the provider's read-consistency window: its stated assumption.
+    staleReadMs: chance(random, 0.6) ? intBetween(random, 50, DEFAULT_READ_CONSISTENCY_MS) : 0,
   };
   return chance(random, 0.3) ? { ...faults, rateLimitRps: intBetween(random, 30, 120) } : faults;
 }

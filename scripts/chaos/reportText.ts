@@ -1,4 +1,4 @@
-import { OVERRUN_SLACK_MS } from "./check/index";
+import { LOOK_TO_SEND_MS, OVERRUN_SLACK_MS } from "./check/index";
 import { REQUEST_TIMEOUT_MS } from "./plan";
 import { INVARIANTS } from "./summary";
 import type { Summary } from "./summary";
@@ -50,6 +50,9 @@ export function figureLines(summary: Summary): string[] {
       `${summary.leftInState.runs} runs. API requests: ${summary.requests}.`,
     `- Detaches from an instance the stored state recorded (after a refresh or a partial create saw the NIC ` +
       `there) but the program never named: ${summary.adoptedDetaches} (not counted as violations).`,
+    `- Detaches of a NIC moved out of band after the provider's last look (at most ${LOOK_TO_SEND_MS} ms before the ` +
+      `detach) or while the server held the detach: ${summary.racedDetaches} (a race no client of this API can ` +
+      "close; not counted as violations).",
     `- Runs with a violation: ${summary.failingSeeds.length} of ${summary.runs}; seeds: ${seedList(summary.failingSeeds)}.`,
     ...(summary.crashed.length === 0
       ? []

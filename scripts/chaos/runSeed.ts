@@ -1,5 +1,5 @@
 import { ChaosAgent } from "./chaosAgent";
-import { checkRun, countAdoptedDetaches } from "./check/index";
+import { checkRun, countAdoptedDetaches, countRacedDetaches } from "./check/index";
 import { destroy, refresh, up } from "./commands";
 import { chance, STREAMS, streamFor } from "./draw";
 import type { Random } from "./draw";
@@ -18,6 +18,8 @@ export interface RunResult {
   readonly violations: readonly Violation[];
   /** Detaches from an instance only the stored state named (see `adoptedDetaches`). */
   readonly adoptedDetaches: number;
+  /** Detaches of a NIC that moved while the detach was on its way (see `racedDetaches`). */
+  readonly racedDetaches: number;
   /** Resources still in state after the last round (liveness, not an invariant). */
   readonly leftInState: number;
   readonly rounds: number;
@@ -105,7 +107,17 @@ export async function runSeed(seed: number): Promise<RunResult> {
     const wallMs = Date.now() - startMs;
     const violations = checkRun(trace);
     const adopted = countAdoptedDetaches(trace);
-    return { plan, trace, violations, adoptedDetaches: adopted, leftInState: state.size, rounds, wallMs };
+    const raced = countRacedDetaches(trace);
+    return {
+      plan,
+      trace,
+      violations,
+      adoptedDetaches: adopted,
+      racedDetaches: raced,
+      leftInState: state.size,
+      rounds,
+      wallMs,
+    };
   } finally {
     agent.finish();
     await world.sim.stop();

@@ -30,6 +30,8 @@ export interface Summary {
   readonly requests: number;
   /** Detaches from an instance only the stored state named, not the program. */
   readonly adoptedDetaches: number;
+  /** Detaches of a NIC that moved after the provider's last look, while the detach was on its way. */
+  readonly racedDetaches: number;
   readonly slowestRunMs: number;
   readonly wallMs: number;
   /** Runs that crashed instead of finishing (a bug in the harness or the simulator). */
@@ -100,6 +102,7 @@ export function summarize(
     },
     requests: results.reduce((sum, result) => sum + result.trace.requests.length, 0),
     adoptedDetaches: results.reduce((sum, result) => sum + result.adoptedDetaches, 0),
+    racedDetaches: results.reduce((sum, result) => sum + result.racedDetaches, 0),
     slowestRunMs: Math.max(0, ...results.map((result) => result.wallMs)),
     wallMs,
     crashed,

@@ -30,6 +30,8 @@ export interface CallOptions {
   readonly deadlineMs?: number | undefined;
   /** Overrides the configured attempt count; 1 hands every failure straight to the caller. */
   readonly maxAttempts?: number | undefined;
+  /** The caller already took the first attempt's token from {@link ZenlayerApiClient.rateLimiter}. */
+  readonly tokenTaken?: boolean | undefined;
 }
 
 /** Replaceable collaborators; tests pin time and randomness through these. @public */
@@ -59,7 +61,11 @@ interface CallPlan {
 export class ZenlayerApiClient {
   protected readonly config: ClientConfig;
   private readonly deps: RuntimeDeps;
-  private readonly rateLimiter: RateLimiter;
+  /**
+   * The limiter every attempt waits on. A caller that must act between the wait and the send (read
+   * a resource once more, say) takes the token itself and passes `tokenTaken`.
+   */
+  readonly rateLimiter: RateLimiter;
   /** The retry budget in force; callers that resend on their own space their attempts by it. */
   readonly retrySettings: RetrySettings;
   private readonly endpointSource: string;
@@ -89,13 +95,16 @@ export class ZenlayerApiClient {
       options?.maxAttempts === undefined
         ? this.retrySettings
         : { ...this.retrySettings, maxAttempts: options.maxAttempts };
-    return runWithRetry(() => this.attempt<T>(plan, service, version), {
-      action,
-      settings,
-      deadlineAt: plan.deadlineAt,
-      deps: this.deps,
-      signal: plan.waitSignal,
-    });
+    return runWithRetry(
+      (attempt) => this.attempt<T>(plan, service, version, attempt === 1 && options?.tokenTaken === true),
+      {
+        action,
+        settings,
+        deadlineAt: plan.deadlineAt,
+        deps: this.deps,
+        signal: plan.waitSignal,
+      },
+    );
   }
 
   private plan(service: string, action: string, body: object, options: CallOptions | undefined): CallPlan {
@@ -112,10 +121,17 @@ export class ZenlayerApiClient {
     };
   }
 
-  private async attempt<T extends ApiResponse>(plan: CallPlan, service: string, version: string): Promise<T> {
-    await this.rateLimiter.acquire(plan.waitSignal).catch((reason: unknown) => {
-      throw stoppedError(plan.action, reason);
-    });
+  private async attempt<T extends ApiResponse>(
+    plan: CallPlan,
+    service: string,
+    version: string,
+    tokenTaken: boolean,
+  ): Promise<T> {
+    if (!tokenTaken) {
+      await this.rateLimiter.acquire(plan.waitSignal).catch((reason: unknown) => {
+        throw stoppedError(plan.action, reason);
+      });
+    }
     const nowMs = this.deps.now();
     if (nowMs >= plan.deadlineAt) throw deadlineError(plan.action);
     const { credentials, domain } = this.config;

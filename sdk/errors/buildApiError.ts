@@ -7,7 +7,7 @@ import { ZenlayerApiError } from "./zenlayerApiError";
 import type { ZenlayerApiErrorInit } from "./zenlayerApiError";
 
 /** What is known about one failed attempt, before any policy is applied. @internal */
-export type FailureFacts = Omit<ZenlayerApiErrorInit, "category" | "retryable">;
+export type FailureFacts = Omit<ZenlayerApiErrorInit, "category" | "retryable" | "blamesEndpoint">;
 
 /**
  * Builds a {@link ZenlayerApiError} with its category and retry verdict taken from the one
@@ -17,9 +17,8 @@ export type FailureFacts = Omit<ZenlayerApiErrorInit, "category" | "retryable">;
 export function buildApiError(facts: FailureFacts): ZenlayerApiError {
   const category = classifyError(facts.code, facts.httpStatus, facts.cause?.code);
   const retryable = isRetrySafe(facts.action, category, facts.cause?.code);
-  const { endpoint, ...rest } = facts;
-  const blamed = endpoint !== undefined && isEndpointProblem(facts.code, category) ? { endpoint } : {};
-  return new ZenlayerApiError({ ...rest, ...blamed, category, retryable });
+  const blamesEndpoint = facts.endpoint !== undefined && isEndpointProblem(facts.code, category);
+  return new ZenlayerApiError({ ...facts, category, retryable, blamesEndpoint });
 }
 
 /** The error for a call whose deadline passed before it could be sent. @internal */

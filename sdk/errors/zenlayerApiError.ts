@@ -16,8 +16,10 @@ export interface ZenlayerApiErrorInit {
   readonly httpStatus?: number | undefined;
   readonly retryAfterMs?: number | undefined;
   readonly cause?: SanitizedCause | undefined;
-  /** Where the request went, and which settings chose it; named in the message when it is at fault. */
+  /** Where the request went, and which settings chose it. */
   readonly endpoint?: EndpointInfo | undefined;
+  /** Whether the endpoint itself is at fault (unreachable, or not the API); the message then names it. */
+  readonly blamesEndpoint?: boolean | undefined;
 }
 
 /** The endpoint a call went to and where its domain and scheme were configured. @public */
@@ -55,6 +57,8 @@ export class ZenlayerApiError extends Error {
   readonly retryAfterMs: number | undefined;
   override readonly cause: SanitizedCause | undefined;
   readonly endpoint: EndpointInfo | undefined;
+  /** True when the endpoint itself is at fault: unreachable, or something other than the API answered. */
+  readonly blamesEndpoint: boolean;
 
   constructor(init: ZenlayerApiErrorInit) {
     super(describe(init));
@@ -67,6 +71,7 @@ export class ZenlayerApiError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.cause = init.cause;
     this.endpoint = init.endpoint;
+    this.blamesEndpoint = init.blamesEndpoint ?? false;
     setBrand(this, API_ERROR_BRAND);
   }
 }
@@ -83,7 +88,7 @@ function describe(init: ZenlayerApiErrorInit): string {
   const status = init.httpStatus === undefined ? "no HTTP reply" : `HTTP ${String(init.httpStatus)}`;
   const requestId = init.requestId ?? "none";
   const where =
-    init.endpoint === undefined
+    init.endpoint === undefined || init.blamesEndpoint !== true
       ? ""
       : `. The endpoint ${init.endpoint.url} comes from: ${init.endpoint.source}; check those settings`;
   return `${init.action} failed with ${init.code} (${status}, requestId ${requestId}): ${init.detail}${where}`;

@@ -35,8 +35,9 @@ const CUT_INTERVAL_MS = 1000;
  *
  * The rate adapts to the server, slowing down fast and speeding up gradually: a throttled answer
  * halves it, or brings it down to what the server accepted over the last second if that is less;
- * then it climbs back by a twentieth of the configured rate per second (at least one call per
- * second per second), never above the configured rate.
+ * then it climbs back by a tenth of that per second (at least one call per second, per second),
+ * never above the configured rate. A client configured far above its account's limit so settles
+ * near the limit instead of bursting into it every second.
  * Without this, a process configured faster than its account's real limit keeps every caller
  * retrying against 429s, and whoever wins the next free slot is luck; with it, calls queue here in
  * order at about the rate the server accepts.
@@ -48,8 +49,8 @@ export class TokenBucket implements RateLimiter {
   private readonly now: () => number;
   private readonly sleep: Sleep;
   private rate: number;
-  /** How fast the rate climbs back after a cut: a twentieth of the configured rate per second. */
-  private readonly rampPerSecond: number;
+  /** How fast the rate climbs back after a cut: a tenth of the rate it was cut to, per second. */
+  private rampPerSecond = 1;
   private tokens: number;
   private refilledAt: number;
   private cutAt = Number.NEGATIVE_INFINITY;
@@ -62,7 +63,6 @@ export class TokenBucket implements RateLimiter {
     }
     this.requestsPerSecond = options.requestsPerSecond;
     this.rate = options.requestsPerSecond;
-    this.rampPerSecond = Math.max(1, options.requestsPerSecond / 20);
     this.burst = Math.max(1, options.burst ?? options.requestsPerSecond);
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? abortableSleep;
@@ -101,6 +101,7 @@ export class TokenBucket implements RateLimiter {
     this.cutAt = now;
     // What the server let through in the last second is the best guess of its limit.
     this.rate = Math.max(MIN_RATE, Math.min(this.rate / 2, this.acceptedAt.length));
+    this.rampPerSecond = Math.max(1, this.rate / 10);
     this.tokens = Math.min(this.tokens, 0); // no burst into a server that just refused one
   }
 

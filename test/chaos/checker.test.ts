@@ -1,7 +1,7 @@
-import { checkRun } from "../../scripts/chaos/check/index";
+import { checkRun, countRacedDetaches } from "../../scripts/chaos/check/index";
 import { formatViolation } from "../../scripts/chaos/format";
 import type { RunTrace } from "../../scripts/chaos/trace";
-import { FREE, NIC, op, OTHER, OWN, SECRET, T0, trace, USED_OWN, write } from "./traceFixtures";
+import { FREE, look, NIC, op, OTHER, OWN, SECRET, T0, trace, USED_OWN, write } from "./traceFixtures";
 
 /** The checker must be able to fail: each invariant, fed a hand-made violation, reports it. */
 const invariantsOf = (t: RunTrace): number[] => checkRun(t).map((violation) => violation.invariant);
@@ -23,6 +23,33 @@ describe("the chaos checker", () => {
     const t = trace({ ops: [created, deleted], requests: [ATTACHED, detach] });
     expect(checkRun(t)).toEqual([expect.objectContaining({ invariant: 1, resource: "r0", opIndex: 1 })]);
     expect(formatViolation(t, checkRun(t)[0]!)).toContain("npm run chaos -- --seed 42");
+  });
+
+  it("1: counts a move between a fresh look and the detach as a race, not a violation", () => {
+    const moved = { instanceId: OTHER, status: "USED" };
+    const deleted = op(1, "delete", "ok", [600, 1200], moved);
+    const detach = write("DetachNetworkInterface", 900, moved, true);
+    const move = { atMs: T0 + 880, kind: "out-of-band move", nicId: NIC, instanceId: OTHER };
+    const raced = trace({ ops: [created, deleted], requests: [ATTACHED, look(850), detach], events: [move] });
+    expect(invariantsOf(raced)).toEqual([]);
+    expect(countRacedDetaches(raced)).toBe(1);
+  });
+
+  it("1: blames a detach sent after a look that already saw the move, or after a stale look", () => {
+    const moved = { instanceId: OTHER, status: "USED" };
+    const deleted = op(1, "delete", "ok", [600, 3000], moved);
+    const detach = write("DetachNetworkInterface", 2900, moved, true);
+    const early = { atMs: T0 + 700, kind: "out-of-band move", nicId: NIC, instanceId: OTHER };
+    const sawIt = trace({
+      ops: [created, deleted],
+      requests: [ATTACHED, look(800), detach],
+      events: [early],
+    });
+    expect(invariantsOf(sawIt)).toEqual([1]);
+    const late = { atMs: T0 + 2800, kind: "out-of-band move", nicId: NIC, instanceId: OTHER };
+    const stale = trace({ ops: [created, deleted], requests: [ATTACHED, look(800), detach], events: [late] });
+    expect(invariantsOf(stale)).toEqual([1]);
+    expect(countRacedDetaches(stale)).toBe(0);
   });
 
   it("1: does not blame a detach of a NIC attached nowhere", () => {

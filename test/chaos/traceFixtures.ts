@@ -89,3 +89,16 @@ export function trace(parts: Partial<RunTrace>): RunTrace {
     ...parts,
   };
 }
+
+/** A DescribeNetworkInterfaces of the NIC that arrived at `atMs` (relative to T0) and was answered. */
+export function look(atMs: number): RequestLogEntry {
+  return {
+    time: new Date(T0 + atMs).toISOString(),
+    receivedAtMs: T0 + atMs,
+    action: "DescribeNetworkInterfaces",
+    version: "2025-09-01",
+    status: 200,
+    requestId: `T-look-${atMs}`,
+    body: { nicIds: [NIC], pageSize: 1 },
+  };
+}

@@ -54,6 +54,7 @@ describe("ZenlayerApiError", () => {
       action: "DetachNetworkInterface",
       category: "permanent",
       retryable: false,
+      blamesEndpoint: false,
     });
     expect(inspect(error)).toContain("INVALID_NIC_STATUS");
   });

@@ -87,6 +87,47 @@ describe("TokenBucket", () => {
     expect(clock.waits).toEqual([]);
   });
 
+  it("slows down to what the server accepted when it is throttled, once per second", () => {
+    const clock = manualClock();
+    const bucket = new TokenBucket({ requestsPerSecond: 100, now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 12; i++) bucket.record("accepted");
+    bucket.record("throttled");
+    expect(bucket.currentRate).toBe(12);
+    bucket.record("throttled");
+    expect(bucket.currentRate).toBe(12);
+    clock.advance(1000);
+    for (let i = 0; i < 9; i++) bucket.record("accepted");
+    bucket.record("throttled");
+    expect(bucket.currentRate).toBeCloseTo(6.6, 5); // 12, climbed 1.2 in the second, halved (9 were accepted)
+    clock.advance(1000);
+    for (let i = 0; i < 2; i++) bucket.record("accepted");
+    bucket.record("throttled");
+    expect(bucket.currentRate).toBe(2); // what the server accepted over the last second
+  });
+
+  it("climbs back by a tenth of the cut rate per second, never above the configured rate", async () => {
+    const clock = manualClock();
+    const bucket = new TokenBucket({ requestsPerSecond: 50, now: clock.now, sleep: clock.sleep });
+    for (let i = 0; i < 20; i++) bucket.record("accepted");
+    bucket.record("throttled");
+    expect(bucket.currentRate).toBe(20);
+    clock.advance(5000);
+    await bucket.acquire();
+    expect(bucket.currentRate).toBe(30);
+    clock.advance(60_000);
+    await bucket.acquire();
+    expect(bucket.currentRate).toBe(50);
+  });
+
+  it("spaces calls at the slowed rate and never stops entirely", async () => {
+    const clock = manualClock();
+    const bucket = new TokenBucket({ requestsPerSecond: 10, now: clock.now, sleep: clock.sleep });
+    bucket.record("throttled");
+    expect(bucket.currentRate).toBe(0.5);
+    await bucket.acquire();
+    expect(clock.waits).toEqual([2000]);
+  });
+
   it("rejects a rate that is not a positive number", () => {
     expect(() => new TokenBucket({ requestsPerSecond: 0 })).toThrow(RangeError);
     expect(() => new TokenBucket({ requestsPerSecond: Number.NaN })).toThrow(RangeError);

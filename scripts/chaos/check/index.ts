@@ -1,11 +1,18 @@
 import type { RunTrace, Violation } from "../trace";
-import { adoptedDetaches, attachedAfterDelete, foreignDetaches, repeatedAttaches } from "./invariants";
+import {
+  adoptedDetaches,
+  attachedAfterDelete,
+  foreignDetaches,
+  racedDetaches,
+  repeatedAttaches,
+} from "./invariants";
 import { leakedAttachments } from "./leaks";
 import { credentialLeaks } from "./secrets";
 import { overruns } from "./timing";
 import { TraceIndex } from "./traceIndex";
 
 export { overrunMs, OVERRUN_SLACK_MS } from "./timing";
+export { LOOK_TO_SEND_MS } from "./invariants";
 export { credentialIn } from "./secrets";
 
 /**
@@ -27,4 +34,9 @@ export function checkRun(trace: RunTrace): Violation[] {
 /** Detaches from an instance the stored state recorded but the program never named (a figure, not a violation). */
 export function countAdoptedDetaches(trace: RunTrace): number {
   return adoptedDetaches(new TraceIndex(trace));
+}
+
+/** Detaches of a NIC that moved between the provider's last look and the server running them (a figure). */
+export function countRacedDetaches(trace: RunTrace): number {
+  return racedDetaches(new TraceIndex(trace));
 }

@@ -1,11 +1,18 @@
 import { boundTo } from "../trace";
 import type { Violation } from "../trace";
-import type { TraceIndex } from "./traceIndex";
+import type { RequestLogEntry } from "../../../simulator/index";
+import type { ExecutedWrite, TraceIndex } from "./traceIndex";
 
 /**
  * Invariant 1: DetachNetworkInterface takes only a NIC id, so a detach that runs after the NIC
  * moved to another instance takes it from whoever owns it now. Every executed detach is judged
  * by where the NIC was bound at the moment it ran, against the instance its operation targeted.
+ *
+ * No client of an API without a conditional detach can close one window: the NIC moving after the
+ * client's last look, while the detach travels or waits in the server. Such a detach counts as a
+ * race, not a violation, when the move happened after the detach arrived, or after a look at the
+ * NIC that arrived at most {@link LOOK_TO_SEND_MS} before the detach; a provider that waits longer
+ * between its look and its detach (a lock, a token, a reboot) is blamed.
  */
 export function foreignDetaches(index: TraceIndex): Violation[] {
   const found: Violation[] = [];
@@ -13,7 +20,7 @@ export function foreignDetaches(index: TraceIndex): Violation[] {
     if (write.action !== "DetachNetworkInterface") continue;
     const op = index.ownerOp(write);
     const bound = write.effect.instanceIdBefore;
-    if (op === undefined || bound === null || bound === op.targetInstanceId) continue;
+    if (op === undefined || bound === null || bound === op.targetInstanceId || raced(index, write)) continue;
     found.push({
       invariant: 1,
       resource: op.resource,
@@ -25,6 +32,51 @@ export function foreignDetaches(index: TraceIndex): Violation[] {
     });
   }
   return found;
+}
+
+/** The longest a provider may take from a look at the NIC to the detach it decides (see invariant 1). */
+export const LOOK_TO_SEND_MS = 1000;
+
+/** Whether a detach of a NIC bound elsewhere lost an unavoidable race (see {@link foreignDetaches}). */
+function raced(index: TraceIndex, write: ExecutedWrite): boolean {
+  const arrived = write.entry.receivedAtMs;
+  const nicId = write.effect.nicId;
+  const move = index.trace.events
+    .filter(
+      (event) =>
+        event.nicId === nicId && event.kind === "out-of-band move" && event.atMs <= write.effect.atMs,
+    )
+    .at(-1);
+  if (move === undefined || arrived === undefined) return false;
+  if (move.atMs >= arrived) return true;
+  const lastLook = index.trace.requests
+    .filter(
+      (entry) => entry.status === 200 && looksAt(entry, nicId) && (entry.receivedAtMs ?? Infinity) <= arrived,
+    )
+    .at(-1);
+  const lookedAt = lastLook?.receivedAtMs;
+  return lookedAt !== undefined && move.atMs > lookedAt && arrived - lookedAt <= LOOK_TO_SEND_MS;
+}
+
+function looksAt(entry: RequestLogEntry, nicId: string): boolean {
+  if (entry.action !== "DescribeNetworkInterfaces") return false;
+  const nicIds = (entry.body as { nicIds?: unknown } | null)?.nicIds;
+  return Array.isArray(nicIds) && nicIds.includes(nicId);
+}
+
+/** Detaches that lost the race of {@link foreignDetaches}: a figure for the report, not a violation. */
+export function racedDetaches(index: TraceIndex): number {
+  return index.writes.filter((write) => {
+    const op = index.ownerOp(write);
+    const bound = write.effect.instanceIdBefore;
+    return (
+      write.action === "DetachNetworkInterface" &&
+      op !== undefined &&
+      bound !== null &&
+      bound !== op.targetInstanceId &&
+      raced(index, write)
+    );
+  }).length;
 }
 
 /** Invariant 2: a delete that reports success must not leave the NIC on the instance (true state). */
