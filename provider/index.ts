@@ -1,17 +1,18 @@
 /**
- * The dynamic providers behind this package's resources, for the provider process, tooling and
- * tests that drive the handlers directly.
+ * The dynamic providers behind this package's resources: what the provider process loads (the
+ * serialized provider in state names `networkInterfaceAttachmentProvider`, so that export stays),
+ * and what tools and tests use to drive the handlers directly.
  * @packageDocumentation
  */
 export {
   createNetworkInterfaceAttachmentProvider,
   networkInterfaceAttachmentProvider,
-} from "./networkInterfaceAttachment/provider";
-export type { ProviderOptions, PollingSettings } from "./shared/handlerContext";
+} from "./zec/networkInterfaceAttachment/handlers";
+export type { PollingSettings, ProviderOptions } from "./shared/context";
 export type {
   AttachmentInputs,
   AttachmentOutputs,
   AttachmentTimeouts,
-} from "./networkInterfaceAttachment/types";
-export { formatAttachmentId, parseAttachmentId } from "./networkInterfaceAttachment/resourceId";
-export { parseDuration } from "./shared/duration";
+} from "./zec/networkInterfaceAttachment/inputs";
+export { formatAttachmentId, parseAttachmentId } from "./zec/networkInterfaceAttachment/inputs";
+export { parseDuration } from "./shared/inputValues";

@@ -1,4 +1,4 @@
-import { raceAbort } from "../../sdk/util/deadline";
+import { raceAbort } from "../../sdk/util/time";
 
 const REGISTRY_KEY = Symbol.for("pulumi-zenlayer.instanceLocks");
 

@@ -2,8 +2,8 @@
  * Zenlayer Elastic Compute (ZEC) resources.
  * @packageDocumentation
  */
-export { NetworkInterfaceAttachment } from "./networkInterfaceAttachment";
+export { NetworkInterfaceAttachment } from "./networkInterfaceAttachment/resource";
 export type {
   NetworkInterfaceAttachmentArgs,
   NetworkInterfaceAttachmentTimeouts,
-} from "./networkInterfaceAttachment";
+} from "./networkInterfaceAttachment/resource";

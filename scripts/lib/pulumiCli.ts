@@ -2,7 +2,7 @@ import { execFile, spawn } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { findPackageRoot } from "../../sdk/transport/packageInfo";
+import { findPackageRoot } from "../../sdk/client/requestHeaders";
 import { LANGUAGE_HOST_SOURCE_VARIABLE, languageHostFor, languageHostSource } from "./languageHost";
 
 const execFileAsync = promisify(execFile);

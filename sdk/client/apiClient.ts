@@ -1,20 +1,17 @@
 import type { ClientConfig } from "../config/clientConfig";
-import { deadlineError, stoppedError } from "../errors/buildApiError";
-import type { EndpointInfo } from "../errors/zenlayerApiError";
-import { isZenlayerApiError } from "../errors/zenlayerApiError";
-import { sharedRateLimiter } from "../rateLimit/sharedRateLimiter";
+import { deadlineError, isZenlayerApiError, stoppedError } from "../errors";
+import { sharedRateLimiter } from "../rateLimit/tokenBucket";
 import type { RateLimiter } from "../rateLimit/tokenBucket";
-import { retrySafetyOf } from "../retry/actionSafety";
-import type { RetrySettings } from "../retry/retrySettings";
-import { resolveRetrySettings } from "../retry/retrySettings";
-import { runWithRetry } from "../retry/runWithRetry";
-import type { ApiResponse } from "../transport/parseReply";
-import { parseReply } from "../transport/parseReply";
-import { buildRequestHeaders } from "../transport/requestHeaders";
-import { sendRequest } from "../transport/sendRequest";
-import type { Deadline } from "../util/deadline";
-import type { RuntimeDeps } from "../util/runtimeDeps";
-import { withDefaultDeps } from "../util/runtimeDeps";
+import { retrySafetyOf } from "../retry/classification";
+import { DEFAULT_RETRY_SETTINGS, runWithRetry } from "../retry/retryPolicy";
+import type { RetrySettings } from "../retry/retryPolicy";
+import { axiosTransport } from "../transport/transport";
+import type { Transport } from "../transport/transport";
+import type { Deadline, RuntimeDeps } from "../util/time";
+import { withDefaultDeps } from "../util/time";
+import type { ApiResponse } from "./attempt";
+import { sendAttempt } from "./attempt";
+import { buildRequestHeaders } from "./requestHeaders";
 
 /** Per-call options. @public */
 export interface CallOptions {
@@ -38,6 +35,8 @@ export interface CallOptions {
 export interface ClientDeps extends Partial<RuntimeDeps> {
   /** Defaults to the process-wide limiter for the configured rate. */
   readonly rateLimiter?: RateLimiter | undefined;
+  /** How requests travel; defaults to {@link axiosTransport}. */
+  readonly transport?: Transport | undefined;
 }
 
 /** What one call fixes before its first attempt. */
@@ -69,19 +68,21 @@ export class ZenlayerApiClient {
   /** The retry budget in force; callers that resend on their own space their attempts by it. */
   readonly retrySettings: RetrySettings;
   private readonly endpointSource: string;
+  private readonly transport: Transport;
 
   constructor(config: ClientConfig, deps?: ClientDeps) {
     this.config = config;
     this.deps = withDefaultDeps(deps);
     this.rateLimiter = deps?.rateLimiter ?? sharedRateLimiter(config.maxRequestsPerSecond);
-    this.retrySettings = resolveRetrySettings(config.retry);
+    this.transport = deps?.transport ?? axiosTransport;
+    this.retrySettings = { ...DEFAULT_RETRY_SETTINGS, ...config.retry };
     this.endpointSource = config.endpointSource ?? "the client's configuration";
   }
 
   /**
    * Calls one action and returns its inner `response` object. Every attempt waits for a rate-limit
-   * token and is signed afresh; failures are retried as {@link ZenlayerApiError.retryable} says,
-   * within the attempt count and the deadline. Throws a {@link ZenlayerApiError} on failure.
+   * token and is signed afresh; failures are retried as the retry policy says, within the attempt
+   * count and the deadline. Throws a {@link ZenlayerApiError} on failure.
    */
   async callApi<T extends ApiResponse>(
     service: string,
@@ -147,17 +148,25 @@ export class ZenlayerApiClient {
     // Reads end with the operation; a write keeps its full timeout so that its outcome is known.
     const remaining = plan.readOnly ? plan.deadlineAt - nowMs : Number.POSITIVE_INFINITY;
     const timeoutMs = Math.max(1, Math.min(this.config.requestTimeoutMs, remaining));
-    const endpoint: EndpointInfo = { url: plan.url, source: this.endpointSource };
-    const readSignal = plan.readOnly ? plan.waitSignal : plan.signal;
-    const request = { url: plan.url, headers, body: plan.payload, timeoutMs, action: plan.action, endpoint };
-    const reply = await sendRequest({ ...request, signal: readSignal });
+    const endpoint = { url: plan.url, source: this.endpointSource };
+    const signal = plan.readOnly ? plan.waitSignal : plan.signal;
+    const request = {
+      url: plan.url,
+      headers,
+      body: plan.payload,
+      timeoutMs,
+      action: plan.action,
+      endpoint,
+      signal,
+    };
     try {
-      const parsed = parseReply<T>(reply, plan.action, this.deps.now(), endpoint);
+      const result = await sendAttempt<T>(this.transport, request, this.deps.now);
       this.rateLimiter.record?.("accepted");
-      return parsed;
+      return result;
     } catch (error) {
-      const throttled = isZenlayerApiError(error) && error.category === "throttling";
-      this.rateLimiter.record?.(throttled ? "throttled" : "accepted");
+      if (isZenlayerApiError(error) && error.httpStatus !== undefined) {
+        this.rateLimiter.record?.(error.category === "throttling" ? "throttled" : "accepted");
+      }
       throw error;
     }
   }

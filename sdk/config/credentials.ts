@@ -1,4 +1,7 @@
 import { inspect } from "node:util";
+import { ZenlayerConfigError } from "../errors";
+import type { SettingLevel, SettingName } from "./clientConfig";
+import { CLI_ENV_KEYS, STACK_CONFIG_KEYS, TERRAFORM_ENV_KEYS } from "./clientConfig";
 
 /**
  * A Zenlayer access key pair, used to sign each request with ZC2-HMAC-SHA256. The password lives in
@@ -59,3 +62,45 @@ export class BearerTokenCredentials {
 
 /** Either way of authenticating; switch on `kind`. @public */
 export type Credentials = AccessKeyCredentials | BearerTokenCredentials;
+
+/**
+ * The credentials of the highest level that has any. A level with a key pair wins over a token at
+ * the same level, because the key pair is the long-lived mechanism every Zenlayer tool supports. A
+ * half pair is an error even when a lower level is complete, since mixing an id from one place
+ * with a password from another would fail with a confusing signature error.
+ * @internal
+ */
+export function resolveCredentials(levels: readonly SettingLevel[]): Credentials {
+  for (const level of levels) {
+    const found = credentialsAt(level);
+    if (found !== undefined) return found;
+  }
+  throw new ZenlayerConfigError(MISSING_CREDENTIALS_MESSAGE);
+}
+
+function credentialsAt(level: SettingLevel): Credentials | undefined {
+  const id = level.find("accessKeyId");
+  const password = level.find("accessKeyPassword");
+  if (id !== undefined && password !== undefined) {
+    return new AccessKeyCredentials(String(id.value), String(password.value));
+  }
+  if (id !== undefined || password !== undefined) {
+    const present: SettingName = id !== undefined ? "accessKeyId" : "accessKeyPassword";
+    const missing: SettingName = id !== undefined ? "accessKeyPassword" : "accessKeyId";
+    throw new ZenlayerConfigError(
+      `${String(level.keyOf(present))} is set in ${level.origin} but ${String(level.keyOf(missing))} ` +
+        "is not; set both or neither.",
+    );
+  }
+  const token = level.find("token");
+  return token === undefined ? undefined : new BearerTokenCredentials(String(token.value));
+}
+
+const MISSING_CREDENTIALS_MESSAGE = [
+  "No Zenlayer Cloud credentials were found. Set an access key pair in one of these ways:",
+  `  - pulumi config set ${STACK_CONFIG_KEYS.accessKeyId} <id> and pulumi config set --secret ${STACK_CONFIG_KEYS.accessKeyPassword} <password>`,
+  `  - the environment variables ${TERRAFORM_ENV_KEYS.accessKeyId} and ${TERRAFORM_ENV_KEYS.accessKeyPassword}`,
+  `  - the environment variables ${CLI_ENV_KEYS.accessKeyId} and ${CLI_ENV_KEYS.accessKeyPassword}`,
+  "  - the accessKeyId and accessKeyPassword options in code",
+  `or a bearer token: pulumi config set --secret ${STACK_CONFIG_KEYS.token} <token>, ${TERRAFORM_ENV_KEYS.token} or ${CLI_ENV_KEYS.token}.`,
+].join("\n");

@@ -1,5 +1,5 @@
-import type { Sleep } from "../util/deadline";
-import { abortableSleep } from "../util/deadline";
+import type { Sleep } from "../util/time";
+import { abortableSleep } from "../util/time";
 
 /**
  * Anything that can hold a call back until the client may send it. The client takes one token per
@@ -89,6 +89,17 @@ export class TokenBucket implements RateLimiter {
     }
   }
 
+  /**
+   * Takes a token if one is there, without waiting: for a server that refuses excess requests (the
+   * simulator's gateway limit) rather than a client that queues them.
+   */
+  tryAcquire(): boolean {
+    this.refill();
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
   record(outcome: "throttled" | "accepted"): void {
     this.refill();
     const now = this.now();
@@ -113,4 +124,35 @@ export class TokenBucket implements RateLimiter {
     this.tokens = Math.min(Math.min(this.burst, Math.max(1, this.rate)), this.tokens + earned);
     this.refilledAt = now;
   }
+}
+
+const REGISTRY_KEY = Symbol.for("pulumi-zenlayer.sharedRateLimiters");
+
+type Registry = Map<number, RateLimiter>;
+
+function registry(): Registry {
+  const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
+  const existing = holder[REGISTRY_KEY];
+  if (existing !== undefined) return existing;
+  const created: Registry = new Map();
+  holder[REGISTRY_KEY] = created;
+  return created;
+}
+
+/**
+ * The process-wide limiter for a given rate. Zenlayer limits requests per account, not per client
+ * object, and a Pulumi program may create many clients (one per resource operation) and even load
+ * two copies of this package; keeping the buckets on `globalThis` under a `Symbol.for` key makes
+ * all of them draw from the same bucket. Clients configured with the same rate (the normal case:
+ * they read the same stack config) share one bucket.
+ * @public
+ */
+export function sharedRateLimiter(requestsPerSecond: number): RateLimiter {
+  const buckets = registry();
+  let bucket = buckets.get(requestsPerSecond);
+  if (bucket === undefined) {
+    bucket = new TokenBucket({ requestsPerSecond });
+    buckets.set(requestsPerSecond, bucket);
+  }
+  return bucket;
 }

@@ -1,6 +1,6 @@
-import type { Sleep } from "../util/deadline";
-import { abortableSleep, Deadline, isDeadlineExceeded, raceAbort } from "../util/deadline";
-import { WaitTimeoutError } from "./waitTimeoutError";
+import { isDeadlineExceeded, WaitTimeoutError } from "../errors";
+import type { Sleep } from "../util/time";
+import { abortableSleep, Deadline, raceAbort } from "../util/time";
 
 /**
  * What one look at the world concluded. `pending` carries a short description of what was seen

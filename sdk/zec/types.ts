@@ -4,7 +4,7 @@
  * `null`, hence the `| null` on optional-looking fields.
  * @packageDocumentation
  */
-import type { ApiResponse } from "../transport/parseReply";
+import type { ApiResponse } from "../client/attempt";
 
 /**
  * NIC lifecycle states. Create: PENDING → AVAILABLE | CREATE_FAILED. Attach: AVAILABLE →

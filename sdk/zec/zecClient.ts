@@ -1,5 +1,6 @@
 import { ZenlayerApiClient } from "../client/apiClient";
 import type { CallOptions } from "../client/apiClient";
+import { BatchedReader } from "./batchedReads";
 import type {
   AttachNetworkInterfaceRequest,
   CreateNetworkInterfaceRequest,
@@ -11,8 +12,12 @@ import type {
   DescribeNetworkInterfacesResponse,
   DetachNetworkInterfaceRequest,
   EmptyResponse,
+  InstanceInfo,
   NicInfo,
 } from "./types";
+
+/** Batched reads are sent once; their callers poll, and the next poll is the retry. */
+const ONCE = { maxAttempts: 1 } as const;
 
 /** The ZEC service name, the last segment of `/api/v2/zec`. @public */
 export const ZEC_SERVICE = "zec";
@@ -26,10 +31,35 @@ export const DESCRIBE_ALL_PAGE_SIZE = 100;
 /**
  * Typed ZEC calls for NICs and instances. Each method returns the action's inner `response`
  * object (with `requestId`) and throws a {@link ZenlayerApiError}; whether a failure is retried
- * depends on the action (see {@link ACTION_SAFETY}).
+ * depends on the action (a create is never sent twice after an ambiguous failure).
  * @public
  */
 export class ZecClient extends ZenlayerApiClient {
+  readonly #nicReads = new BatchedReader<NicInfo>(
+    async (nicIds) =>
+      (await this.describeNetworkInterfaces({ nicIds, pageSize: nicIds.length }, ONCE)).dataSet,
+    (nic) => nic.nicId,
+  );
+  readonly #instanceReads = new BatchedReader<InstanceInfo>(
+    async (instanceIds) =>
+      (await this.describeInstances({ instanceIds, pageSize: instanceIds.length }, ONCE)).dataSet,
+    (instance) => instance.instanceId,
+  );
+
+  /**
+   * One NIC by id, `undefined` when Zenlayer does not list it. Reads issued within a few
+   * milliseconds share one DescribeNetworkInterfaces call, which is sent once: a poller that reads
+   * again on its own schedule is the retry. `signal` stops this caller waiting.
+   */
+  findNetworkInterface(nicId: string, signal?: AbortSignal): Promise<NicInfo | undefined> {
+    return this.#nicReads.read(nicId, signal);
+  }
+
+  /** One instance by id, batched and sent once like {@link ZecClient.findNetworkInterface}. */
+  findInstance(instanceId: string, signal?: AbortSignal): Promise<InstanceInfo | undefined> {
+    return this.#instanceReads.read(instanceId, signal);
+  }
+
   /** One page of NICs; an unknown `nicIds` entry is simply absent from `dataSet`, not an error. */
   describeNetworkInterfaces(
     request: DescribeNetworkInterfacesRequest,

@@ -1,4 +1,7 @@
-import type { ClientSettings, ZecClient } from "../../sdk/index";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { resolveClientConfig, ZecClient } from "../../sdk/index";
+import type { ClientConfig, ClientSettings } from "../../sdk/index";
+import { sha256Hex } from "../../sdk/signing/signer";
 
 /** Polling bounds for status waits: start quick, back off to at most the maximum. */
 export interface PollingSettings {
@@ -67,4 +70,69 @@ export function pollingFromEnv(env: Readonly<Record<string, string | undefined>>
 export function readConsistencyFromEnv(env: Readonly<Record<string, string | undefined>>): number {
   const value = Number(env["PULUMI_ZENLAYER_READ_CONSISTENCY_MS"] ?? Number.NaN);
   return Number.isFinite(value) && value >= 0 ? value : DEFAULT_READ_CONSISTENCY_MS;
+}
+
+const MAX_CLIENTS = 16;
+const clients = new Map<string, ZecClient>();
+
+/** Everything that makes two configurations talk to Zenlayer differently; the secret only as a hash. */
+function identityOf(config: ClientConfig): string {
+  const credentials = config.credentials;
+  const secret =
+    credentials.kind === "accessKey"
+      ? `key:${credentials.accessKeyId}:${credentials.accessKeyPassword}`
+      : `bearer:${credentials.token}`;
+  return JSON.stringify({ ...config, credentials: sha256Hex(secret) });
+}
+
+/**
+ * One client per distinct configuration, so that handlers running in parallel for different
+ * resources share it, and with it the batching of their status reads. A rotated secret is a new
+ * configuration, hence a new client.
+ * @internal
+ */
+export function clientFor(config: ClientConfig): ZecClient {
+  const key = identityOf(config);
+  let client = clients.get(key);
+  if (client === undefined) {
+    client = new ZecClient(config);
+    clients.set(key, client);
+    if (clients.size > MAX_CLIENTS) {
+      clients.delete(clients.keys().next().value ?? key);
+    }
+  }
+  return client;
+}
+
+/**
+ * Where a provider's handlers get their context: `configure` (which the engine calls with the
+ * stack config, secrets decrypted) records how to read stack config; `context()` builds a fresh
+ * context per handler call from explicit options, stack config and the environment, in that order.
+ * @internal
+ */
+export function contextSource(options: ProviderOptions): {
+  configure(req: dynamic.ConfigureRequest): void;
+  context(): HandlerContext;
+} {
+  let stackConfig: ((key: string) => string | undefined) | undefined;
+  return {
+    configure(req) {
+      stackConfig = (key) => req.config.get(key);
+    },
+    context() {
+      const env = options.env ?? process.env;
+      const config = resolveClientConfig({
+        ...(options.clientSettings === undefined ? {} : { explicit: options.clientSettings }),
+        ...(stackConfig === undefined ? {} : { stackConfig }),
+        env,
+      });
+      return {
+        client: clientFor(config),
+        polling: options.polling ?? pollingFromEnv(env),
+        readConsistencyMs: options.readConsistencyMs ?? readConsistencyFromEnv(env),
+        log: options.log ?? ((line) => console.log(line)),
+        now: Date.now,
+      };
+    },
+  };
 }

@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { attachmentProviderReference } from "./providerReference";
+import { providerReference } from "../../shared/providerReference";
+
+/** Serialized into state for every attachment; see {@link providerReference}. */
+const attachmentProvider = providerReference("networkInterfaceAttachmentProvider");
 
 /**
  * How long the resource may wait for Zenlayer, as Go-style durations (`"90s"`, `"10m"`, `"1h"`).
@@ -77,6 +80,6 @@ export class NetworkInterfaceAttachment extends pulumi.dynamic.Resource {
     }
     const outputs = Object.fromEntries(OUTPUT_NAMES.map((output) => [output, undefined]));
     const props = { nicId: args.nicId, instanceId: args.instanceId, timeouts: args.timeouts, ...outputs };
-    super(attachmentProviderReference, name, props, opts, "zec", "NetworkInterfaceAttachment");
+    super(attachmentProvider, name, props, opts, "zec", "NetworkInterfaceAttachment");
   }
 }

@@ -1,12 +1,8 @@
-import { isZenlayerApiError } from "../../sdk/index";
-import type { NicInfo, WaitDecision } from "../../sdk/index";
-import { withInstanceLock } from "../shared/instanceLocks";
-import type { Operation } from "../shared/operation";
-import { isPassingTrouble } from "../shared/operation";
-import { observeNic, ReadConsistency } from "./cloudState";
-import type { Observation } from "./cloudState";
-import { apiFailure, INSTANCE_CONFLICT_CODES, isGone, NOT_ATTACHED_CODE } from "./failures";
-import { instanceVerdict } from "./instanceReadiness";
+import { isZenlayerApiError } from "../../../sdk/index";
+import type { NicInfo, WaitDecision } from "../../../sdk/index";
+import { withInstanceLock } from "../../shared/instanceLocks";
+import type { Observation, Operation } from "../../shared/operation";
+import { INSTANCE_CONFLICT_CODES, instanceVerdict, NOT_ATTACHED_CODE } from "./instanceRefusal";
 
 /**
  * How old the look that decides a detach may be when the detach is sent. Sending means waiting for
@@ -16,53 +12,40 @@ const FRESH_LOOK_MS = 500;
 
 /** Why a delete needs no DetachNetworkInterface call, in words for the log; `undefined` if it does. */
 function nothingToDetach(nic: NicInfo | undefined, nicId: string, instanceId: string): string | undefined {
-  if (nic === undefined) {
-    return `NIC ${nicId} no longer exists`;
-  }
-  if (!nic.instanceId) {
-    return `NIC ${nicId} is not attached to any instance`;
-  }
+  if (nic === undefined) return `NIC ${nicId} no longer exists`;
+  if (!nic.instanceId) return `NIC ${nicId} is not attached to any instance`;
   if (nic.instanceId !== instanceId) {
-    return `NIC ${nicId} is attached to instance ${nic.instanceId}, which this resource does not own; leaving it alone`;
+    return `NIC ${nicId} is attached to instance ${nic.instanceId}, which this resource does not own, so it is left alone`;
   }
   return undefined;
 }
 
-/** The NIC and instance one delete works on, and what it has learned so far. */
+/** The NIC and instance one delete works on, and whether Zenlayer accepted its detach. */
 class Detachment {
-  readonly consistency: ReadConsistency;
-  readonly action: string;
-  /** Whether Zenlayer accepted a DetachNetworkInterface of this operation. */
-  detachSent = false;
+  detachAccepted = false;
 
   constructor(
     readonly op: Operation,
     readonly nicId: string,
     readonly instanceId: string,
-  ) {
-    this.consistency = new ReadConsistency(op.ctx.readConsistencyMs);
-    this.action = `detach NIC ${nicId} from instance ${instanceId}`;
-  }
+  ) {}
 
   /** One look: done when the NIC is confirmed free of this instance, else wait or detach. */
   async step(): Promise<WaitDecision<void>> {
-    const seen = await observeNic(this.op, this.nicId);
+    const seen = await this.op.readNic(this.nicId);
     const reason = nothingToDetach(seen.value, this.nicId, this.instanceId);
     if (reason !== undefined) {
-      if (!this.consistency.confirms(reason, seen.at))
-        return this.consistency.awaitConfirmation(this.op, reason);
-      this.op.ctx.log(
-        this.detachSent
-          ? `nic ${this.nicId} detached from ${this.instanceId}`
-          : `${reason}: no detach needed`,
-      );
+      if (!this.op.consistency.confirms(reason, seen.at)) return this.op.awaitConfirmation(reason);
+      const done = this.detachAccepted
+        ? `nic ${this.nicId} detached from ${this.instanceId}`
+        : `${reason}: no detach needed`;
+      this.op.ctx.log(done);
       return { kind: "done", value: undefined };
     }
-    this.consistency.contradicted();
+    this.op.consistency.contradicted();
     const status = seen.value?.status ?? "gone";
-    if (status !== "USED" || this.consistency.mayHideOwnWrite(seen.at)) {
+    if (status !== "USED" || this.op.consistency.mayHideOwnWrite(seen.at))
       return { kind: "pending", observed: status };
-    }
     return this.detachIfStillOurs(seen);
   }
 
@@ -78,8 +61,7 @@ class Detachment {
       async (lockWaited) => {
         const tokenWaited = await this.op.takeRateLimitToken();
         const stale = lockWaited || tokenWaited || this.op.ctx.now() - look.at > FRESH_LOOK_MS;
-        const seen = stale ? await observeNic(this.op, this.nicId) : look;
-        const nic = seen.value;
+        const nic = (stale ? await this.op.readNic(this.nicId) : look).value;
         if (nic?.instanceId !== this.instanceId || nic.status !== "USED") {
           return { kind: "pending", observed: nic?.status ?? "gone" };
         }
@@ -89,37 +71,40 @@ class Detachment {
     );
   }
 
-  /** One DetachNetworkInterface; every documented answer maps to done, not yet, or fail. */
+  /**
+   * One DetachNetworkInterface. "Not found" and "not attached" are the write's own, authoritative
+   * answer (no read lag can mislead it); a refusal for the instance's sake is judged by reading
+   * the instance; a status conflict means "look again"; anything else goes to the operation's loop.
+   */
   async sendDetach(): Promise<WaitDecision<void>> {
     const sentAt = this.op.ctx.now();
     try {
-      const options = { ...this.op.callOptions(), tokenTaken: true };
-      await this.op.ctx.client.detachNetworkInterface({ nicId: this.nicId }, options);
-      this.consistency.wrote(sentAt);
-      this.detachSent = true;
+      await this.op.ctx.client.detachNetworkInterface(
+        { nicId: this.nicId },
+        { ...this.op.callOptions(), tokenTaken: true },
+      );
+      this.op.consistency.wrote(sentAt);
+      this.detachAccepted = true;
       return { kind: "pending", observed: "DETACHING" };
     } catch (error) {
       if (!isZenlayerApiError(error)) throw error;
-      if (error.category === "transient") this.consistency.wrote(sentAt); // it may have executed
-      if (isGone(error) || error.code === NOT_ATTACHED_CODE) {
-        // The write's own answer is authoritative: no read lag can mislead it.
+      if (error.category === "transient") this.op.consistency.wrote(sentAt); // it may have executed
+      if (error.category === "not-found" || error.code === NOT_ATTACHED_CODE) {
         this.op.ctx.log(`nic ${this.nicId}: ${error.code}, nothing left to detach`);
         return { kind: "done", value: undefined };
       }
       if (INSTANCE_CONFLICT_CODES.has(error.code)) {
-        return instanceVerdict(
-          this.op,
-          { instanceId: this.instanceId, purpose: "detach", action: this.action },
-          error,
-        );
+        const need = {
+          instanceId: this.instanceId,
+          purpose: "detach",
+          action: `detach NIC ${this.nicId} from instance ${this.instanceId}`,
+        } as const;
+        return instanceVerdict(this.op, need, error);
       }
       if (error.code === "INVALID_NIC_STATUS") {
         return { kind: "pending", observed: `${error.code} (request id ${error.requestId ?? "none"})` };
       }
-      if (isPassingTrouble(error)) {
-        throw error; // passing trouble: the operation's loop records it and looks again
-      }
-      return { kind: "failed", error: apiFailure(`cannot ${this.action}`, error) };
+      throw error;
     }
   }
 }

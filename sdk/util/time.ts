@@ -1,4 +1,9 @@
-import { hasBrand, setBrand } from "./brand";
+/**
+ * Time and cancellation: sleeping, deadlines, and the injectable clock, randomness and sleep that
+ * let tests pin them.
+ * @packageDocumentation
+ */
+import { DeadlineExceededError } from "../errors";
 
 /**
  * Waits `ms` milliseconds, or rejects with `signal.reason` as soon as the signal aborts, so that a
@@ -43,27 +48,6 @@ export function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined):
   });
 }
 
-const DEADLINE_BRAND = Symbol.for("pulumi-zenlayer.DeadlineExceededError");
-
-/**
- * The abort reason of a {@link Deadline}'s signal. Waiters recognise it and report a timeout with
- * what they last saw, instead of a bare abort.
- * @public
- */
-export class DeadlineExceededError extends Error {
-  override readonly name = "DeadlineExceededError";
-
-  constructor(timeoutMs: number) {
-    super(`the operation's ${String(timeoutMs)} ms deadline passed`);
-    setBrand(this, DEADLINE_BRAND);
-  }
-}
-
-/** True for a {@link DeadlineExceededError}, even from another copy of this package. @public */
-export function isDeadlineExceeded(value: unknown): value is DeadlineExceededError {
-  return hasBrand(value, DEADLINE_BRAND);
-}
-
 /**
  * The one moment an operation must be finished by, as a time and as a signal that aborts then.
  * Everything an operation waits on (polling pauses, rate-limit tokens, locks, HTTP reads) takes
@@ -103,4 +87,26 @@ export class Deadline {
     clearTimeout(this.#timer);
     this.#timer = undefined;
   }
+}
+
+/**
+ * The sources of time and randomness the client uses. They are injected rather than read from
+ * globals so tests can pin jitter and clocks without patching `Math.random` or `Date.now`.
+ * @public
+ */
+export interface RuntimeDeps {
+  /** Milliseconds since the epoch; signs `X-ZC-Timestamp` and measures deadlines. */
+  readonly now: () => number;
+  /** A uniform number in [0, 1); drives full-jitter backoff. */
+  readonly random: () => number;
+  readonly sleep: Sleep;
+}
+
+/** Fills unset dependencies with the real clock, `Math.random` and a timer-based sleep. @internal */
+export function withDefaultDeps(deps: Partial<RuntimeDeps> | undefined): RuntimeDeps {
+  return {
+    now: deps?.now ?? Date.now,
+    random: deps?.random ?? Math.random,
+    sleep: deps?.sleep ?? abortableSleep,
+  };
 }

@@ -1,6 +1,20 @@
-import type { WaitDecision, ZenlayerApiError } from "../../sdk/index";
-import type { Operation } from "../shared/operation";
-import { observeInstance } from "./cloudState";
+/**
+ * How the attachment judges a NIC change Zenlayer refused for its instance's sake: the codes that
+ * say so, and the one look at the instance that tells "not yet" from "never".
+ * @packageDocumentation
+ */
+import type { WaitDecision, ZenlayerApiError } from "../../../sdk/index";
+import type { Operation } from "../../shared/operation";
+
+/** The older docs' answer to detaching a NIC that is not attached to anything. */
+export const NOT_ATTACHED_CODE = "OPERATION_DENIED_NIC_NOT_EXIST_INSTANCE";
+
+/** Answers that blame the instance's state: look at the instance to tell "not yet" from "never". */
+export const INSTANCE_CONFLICT_CODES: ReadonlySet<string> = new Set([
+  "OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT",
+  "INVALID_INSTANCE_PRECHECK_ABNORMAL",
+  "INVALID_INSTANCE_NOT_FOUND",
+]);
 
 /** Statuses an instance leaves by itself and soon ends up RUNNING from. */
 const SETTLING = new Set(["BOOTING", "REBOOT", "DEPLOYING", "PENDING", "REBUILDING", "RESIZING", "IMAGING"]);
@@ -35,7 +49,7 @@ export async function instanceVerdict(
   need: InstanceNeed,
   refusal: ZenlayerApiError,
 ): Promise<WaitDecision<never>> {
-  const status = (await observeInstance(op, need.instanceId)).value?.status;
+  const status = (await op.readInstance(need.instanceId)).value?.status;
   if (status === "RUNNING" || (status !== undefined && SETTLING.has(status))) {
     return { kind: "pending", observed: `instance ${status}` };
   }

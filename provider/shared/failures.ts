@@ -1,0 +1,69 @@
+/**
+ * How handler errors read: every one names what failed and what to do next, quotes the Zenlayer
+ * code and request id, and keeps the Zenlayer error as its `cause`; and the partial failure that
+ * keeps a half-made resource in the stack. Never a request header or a credential.
+ * @packageDocumentation
+ */
+import { isZenlayerApiError } from "../../sdk/index";
+import type { ZenlayerApiError } from "../../sdk/index";
+
+/** The property under which the engine keeps a dynamic resource's serialized provider. */
+const PROVIDER_KEY = "__provider";
+
+/** What a user can do about each permanent answer; the API's own message is not meant for people. */
+const ADVICE: Readonly<Record<string, string>> = {
+  INVALID_NIC_PRIMARY_CANT_DETACH:
+    "it is the instance's primary NIC, which can only be released together with the instance; remove this " +
+    "resource from the program with `retainOnDelete: true` or `pulumi state delete <urn>`",
+  INVALID_NIC_LB_ASSOCIATED:
+    "an IP of this NIC is a load balancer backend; remove it from the load balancer, then run the command again",
+  INVALID_NIC_INSTANCE_REGION_MISMATCH:
+    "the NIC and the instance must be in the same region; pick a NIC there",
+  INVALID_INSTANCE_NIC_LIMIT: "the instance has as many NICs as it can take; detach another NIC first",
+  OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT:
+    "the instance must be RUNNING; start it and run the command again, or use `deletedWith`/`retainOnDelete`",
+};
+
+/**
+ * An error that tells a user what failed, which Zenlayer code and request id to quote to support,
+ * and what to do next. An error that blames the endpoint (unreachable, or not the Zenlayer API)
+ * says so, with the settings that chose it.
+ * @internal
+ */
+export function apiFailure(what: string, error: ZenlayerApiError): Error {
+  if (error.blamesEndpoint) return new Error(`${what}: ${error.message}`, { cause: error });
+  const advice =
+    ADVICE[error.code] ?? "see the Zenlayer error code above; fix the cause and run the command again";
+  const message = `${what}: Zenlayer answered ${error.code} (request id ${error.requestId ?? "none"}): ${advice}`;
+  return new Error(message, { cause: error });
+}
+
+/**
+ * The error a handler throws: what failed (`cannot <what>: …`), followed by `advice` on what
+ * happens to the resource now; the Zenlayer error, if any, stays its `cause`.
+ * @internal
+ */
+export function handlerError(error: unknown, what: string, advice: string): Error {
+  const failure = isZenlayerApiError(error) ? apiFailure(`cannot ${what}`, error) : error;
+  if (!(failure instanceof Error)) return new Error(`cannot ${what}: ${String(failure)}. ${advice}`);
+  const message = `${failure.message.replace(/[.\s]*$/, "")}. ${advice}`;
+  return new Error(message, failure.cause === undefined ? {} : { cause: failure.cause });
+}
+
+/**
+ * An error the dynamic-provider host reports as "created, but not ready": the engine keeps the
+ * resource in state with `properties` and the next `up` continues it through `update`. The
+ * serialized provider must be copied into the properties by hand (the host does not), or a later
+ * `destroy` would have no code to run.
+ * @internal
+ */
+export function partialFailure(
+  id: string,
+  properties: Record<string, unknown>,
+  inputs: Record<string, unknown>,
+  failure: Error,
+): Error & { id: string; properties: Record<string, unknown>; reasons: string[] } {
+  const kept = { ...properties, [PROVIDER_KEY]: inputs[PROVIDER_KEY] };
+  const error = new Error(failure.message, { cause: failure.cause ?? failure });
+  return Object.assign(error, { id, properties: kept, reasons: [failure.message] });
+}

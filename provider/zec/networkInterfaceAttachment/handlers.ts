@@ -1,0 +1,147 @@
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { NicInfo } from "../../../sdk/index";
+import type { HandlerContext, ProviderOptions } from "../../shared/context";
+import { contextSource } from "../../shared/context";
+import { handlerError, partialFailure } from "../../shared/failures";
+import { runOperation, startOperation } from "../../shared/operation";
+import type { Operation } from "../../shared/operation";
+import { attachAndWait } from "./attach";
+import type { AttachProgress } from "./attach";
+import { detachAndWait } from "./detach";
+import {
+  checkAttachmentInputs,
+  DEFAULT_TIMEOUT,
+  diffAttachment,
+  formatAttachmentId,
+  inputsOf,
+  outputsFromNic,
+  outputsSoFar,
+  parseAttachmentId,
+} from "./inputs";
+import type { AttachmentInputs, AttachmentOutputs } from "./inputs";
+
+type Props = AttachmentInputs & Record<string, unknown>;
+
+const MAY_BE_ATTACHED =
+  "The attachment stays in the stack because the NIC may be attached: run `pulumi up` again to finish it " +
+  "(raise `timeouts.create` if Zenlayer is slow), or remove the resource to detach it.";
+const NOTHING_ATTACHED = "No attach was made.";
+const STAYS_FOR_DELETE =
+  "The attachment stays in the stack: run the command again to keep trying (raise `timeouts.delete` if " +
+  "Zenlayer is slow).";
+
+/** The ids a stored resource refers to, from its properties or, failing that, from its id. */
+function idsOf(id: string, props: Partial<AttachmentInputs>): { nicId: string; instanceId: string } {
+  const parsed = parseAttachmentId(id);
+  return {
+    nicId: props.nicId ?? parsed?.nicId ?? id,
+    instanceId: props.instanceId ?? parsed?.instanceId ?? "",
+  };
+}
+
+/**
+ * Attaches and waits (create, and update continuing a partial create). A failure after an attach
+ * may have run keeps the resource in the stack as a partial failure; any other failure says that
+ * nothing was attached.
+ */
+async function converge(ctx: HandlerContext, inputs: Props): Promise<AttachmentOutputs> {
+  const { nicId, instanceId } = inputs;
+  const description = `attaching NIC ${nicId} to instance ${instanceId}`;
+  const op = startOperation(ctx, description, inputs.timeouts?.create, DEFAULT_TIMEOUT);
+  const progress: AttachProgress = { mayBeBound: false, lastNic: undefined };
+  try {
+    const nic = await runOperation(op, () => attachAndWait(op, nicId, instanceId, progress));
+    return outputsFromNic(inputsOf(inputs), nic);
+  } catch (error) {
+    const what = `attach NIC ${nicId} to instance ${instanceId}`;
+    if (!progress.mayBeBound) throw handlerError(error, what, NOTHING_ATTACHED);
+    const properties = { ...outputsSoFar(inputsOf(inputs), progress.lastNic) };
+    throw partialFailure(
+      formatAttachmentId(nicId, instanceId),
+      properties,
+      inputs,
+      handlerError(error, what, MAY_BE_ATTACHED),
+    );
+  }
+}
+
+/**
+ * Reads the NIC for a refresh. A NIC attached somewhere is reported at once; "gone" and "attached
+ * to nothing" drop the resource from the stack, so they are reported only once a read that
+ * Zenlayer's lag cannot fake agrees (a refresh right after an attach must not drop an attachment
+ * that Describe does not show yet).
+ */
+function readSettledNic(op: Operation, nicId: string): Promise<NicInfo | undefined> {
+  return op.converge<NicInfo | undefined>(async () => {
+    const seen = await op.readNic(nicId);
+    if (seen.value?.instanceId) return { kind: "done", value: seen.value };
+    const verdict = seen.value === undefined ? `NIC ${nicId} is gone` : `NIC ${nicId} is not attached`;
+    if (op.consistency.confirms(verdict, seen.at)) return { kind: "done", value: seen.value };
+    return op.awaitConfirmation(verdict);
+  });
+}
+
+/**
+ * Builds the NetworkInterfaceAttachment provider. Production uses the default instance; tests
+ * and tools build their own to point at a simulator with fast polling.
+ * @public
+ */
+export function createNetworkInterfaceAttachmentProvider(
+  options: ProviderOptions = {},
+): dynamic.ResourceProvider<AttachmentInputs, AttachmentOutputs> {
+  const source = contextSource(options);
+  return {
+    async configure(req) {
+      source.configure(req);
+    },
+    async check(_olds, news) {
+      // Unchecked inputs can be anything the program passed; validating them is this method's job.
+      return checkAttachmentInputs(news as unknown as Record<string, unknown>);
+    },
+    async diff(_id, olds, news) {
+      return diffAttachment(
+        olds as unknown as Record<string, unknown>,
+        news as unknown as Record<string, unknown>,
+      );
+    },
+    async create(inputs) {
+      const outs = await converge(source.context(), inputs as Props);
+      return { id: formatAttachmentId(inputs.nicId, inputs.instanceId), outs };
+    },
+    async read(id, props) {
+      const stored = props ?? ({} as Partial<AttachmentOutputs>);
+      const ids = idsOf(id, stored);
+      const op = startOperation(source.context(), `reading NIC ${ids.nicId}`, undefined, DEFAULT_TIMEOUT);
+      const nic = await runOperation(op, () => readSettledNic(op, ids.nicId));
+      if (nic === undefined || !nic.instanceId) return {};
+      const inputs = inputsOf({ ...stored, ...ids, instanceId: nic.instanceId });
+      // The SDK types ReadResult.inputs as the outputs type; the engine stores them as inputs.
+      return { id, props: outputsFromNic(inputs, nic), inputs: inputs as AttachmentOutputs };
+    },
+    async update(_id, olds, news) {
+      const { timeouts: _previous, ...kept } = olds;
+      const unchanged = olds.nicId === news.nicId && olds.instanceId === news.instanceId;
+      if (unchanged && olds.status === "USED") {
+        return { outs: { ...kept, ...(news.timeouts === undefined ? {} : { timeouts: news.timeouts }) } };
+      }
+      return { outs: await converge(source.context(), news as Props) };
+    },
+    async delete(id, props) {
+      const { nicId, instanceId } = idsOf(id, props);
+      const description = `detaching NIC ${nicId} from instance ${instanceId}`;
+      const op = startOperation(source.context(), description, props.timeouts?.delete, DEFAULT_TIMEOUT);
+      try {
+        await runOperation(op, () => detachAndWait(op, nicId, instanceId));
+      } catch (error) {
+        throw handlerError(error, `detach NIC ${nicId} from instance ${instanceId}`, STAYS_FOR_DELETE);
+      }
+    },
+  };
+}
+
+/**
+ * The provider behind `zenlayer.zec.NetworkInterfaceAttachment`. When the engine has not called
+ * `configure`, every handler reads credentials and endpoint from the environment at call time.
+ * @public
+ */
+export const networkInterfaceAttachmentProvider = createNetworkInterfaceAttachmentProvider();

@@ -1,0 +1,190 @@
+/**
+ * The attachment's inputs and outputs: their types, the id format, and the pure functions that
+ * check inputs, diff them, and build outputs from what Zenlayer reports.
+ * @packageDocumentation
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { NicInfo } from "../../../sdk/index";
+import { isUnknown, parseDuration } from "../../shared/inputValues";
+
+/**
+ * How long create and delete may wait, as Go-style durations (`"10m"`, `"1h"`). Dynamic providers
+ * never see Pulumi's `customTimeouts`, so the resource takes them as an ordinary input.
+ * @public
+ */
+export interface AttachmentTimeouts {
+  readonly create?: string;
+  readonly delete?: string;
+}
+
+/** The inputs the provider receives (after `check`), in the order users write them. */
+export interface AttachmentInputs {
+  readonly nicId: string;
+  readonly instanceId: string;
+  readonly timeouts?: AttachmentTimeouts;
+}
+
+/**
+ * The complete state of one attachment. Every handler returns all of it, because the engine
+ * replaces the stored outputs with whatever a handler returns.
+ */
+export interface AttachmentOutputs extends AttachmentInputs {
+  readonly status: string;
+  readonly nicType: string;
+  readonly nicName: string;
+  readonly regionId: string;
+  readonly vpcId: string;
+  readonly subnetId: string;
+  readonly primaryIpv4: string;
+  readonly privateIpList: string[];
+  readonly macAddress: string;
+}
+
+/** Both timeouts default to ten minutes, like most NIC operations in Zenlayer's own tools. */
+export const DEFAULT_TIMEOUT = "10m";
+
+/**
+ * The attachment's id is `<nicId>:<instanceId>`, the format Zenlayer's Terraform provider uses,
+ * so people moving from Terraform recognise it.
+ * @public
+ */
+export function formatAttachmentId(nicId: string, instanceId: string): string {
+  return `${nicId}:${instanceId}`;
+}
+
+/** Splits an attachment id; `undefined` when it is not of the `<nicId>:<instanceId>` form. */
+export function parseAttachmentId(id: string): { nicId: string; instanceId: string } | undefined {
+  const parts = id.split(":");
+  if (parts.length !== 2 || !parts[0] || !parts[1]) {
+    return undefined;
+  }
+  return { nicId: parts[0], instanceId: parts[1] };
+}
+
+type Failure = dynamic.CheckFailure;
+
+function checkId(property: string, value: unknown): Failure | undefined {
+  if (isUnknown(value)) {
+    return undefined;
+  }
+  if (typeof value !== "string" || value.length === 0) {
+    return {
+      property,
+      reason: `${property} is required and must be a non-empty string, such as "1475945014486896967"`,
+    };
+  }
+  if (/\s/.test(value)) {
+    return { property, reason: `${property} must not contain whitespace; got ${JSON.stringify(value)}` };
+  }
+  return undefined;
+}
+
+function checkTimeouts(value: unknown): Failure[] {
+  if (value === undefined || value === null || isUnknown(value)) {
+    return [];
+  }
+  if (typeof value !== "object" || Array.isArray(value)) {
+    return [
+      { property: "timeouts", reason: 'timeouts must be an object such as { create: "10m", delete: "15m" }' },
+    ];
+  }
+  const failures: Failure[] = [];
+  for (const [key, duration] of Object.entries(value as Record<string, unknown>)) {
+    const property = `timeouts.${key}`;
+    if (key !== "create" && key !== "delete") {
+      failures.push({ property, reason: `unknown timeout "${key}"; only "create" and "delete" exist` });
+    } else if (duration !== undefined && !isUnknown(duration)) {
+      if (typeof duration !== "string" || (parseDuration(duration) ?? 0) <= 0) {
+        failures.push({
+          property,
+          reason: `${property} must be a positive Go-style duration such as "90s", "10m" or "1h30m"; got ${JSON.stringify(duration)}`,
+        });
+      }
+    }
+  }
+  return failures;
+}
+
+/**
+ * Validates the inputs before anything touches the cloud, naming the property at fault. Values
+ * the engine does not know yet (during preview) pass through untouched.
+ * @internal
+ */
+export function checkAttachmentInputs(news: Record<string, unknown>): dynamic.CheckResult<AttachmentInputs> {
+  const failures = [
+    checkId("nicId", news["nicId"]),
+    checkId("instanceId", news["instanceId"]),
+    ...checkTimeouts(news["timeouts"]),
+  ].filter((failure): failure is Failure => failure !== undefined);
+  if (failures.length > 0) {
+    return { failures };
+  }
+  return { inputs: news as unknown as AttachmentInputs };
+}
+
+const REPLACING_PROPERTIES = ["nicId", "instanceId"] as const;
+
+function sameTimeouts(a: unknown, b: unknown): boolean {
+  const left = (a ?? {}) as AttachmentTimeouts;
+  const right = (b ?? {}) as AttachmentTimeouts;
+  return left.create === right.create && left.delete === right.delete;
+}
+
+/**
+ * Decides what a change means. A new NIC or instance is a replacement, always delete-first: a NIC
+ * can be attached to one instance at a time, so the old attachment must go before the new one is
+ * made. Timeouts only steer this provider, so they update in place without any API call.
+ * Pure, because the engine also calls it after a refresh with the arguments swapped.
+ * @internal
+ */
+export function diffAttachment(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): dynamic.DiffResult {
+  const replaces = REPLACING_PROPERTIES.filter(
+    (property) => isUnknown(news[property]) || olds[property] !== news[property],
+  );
+  const timeoutsChanged = isUnknown(news["timeouts"]) || !sameTimeouts(olds["timeouts"], news["timeouts"]);
+  if (replaces.length > 0) {
+    return { changes: true, replaces: [...replaces], deleteBeforeReplace: true };
+  }
+  return { changes: timeoutsChanged };
+}
+
+/**
+ * Builds the complete outputs from what Zenlayer reports about the NIC. Absent API values become
+ * empty strings and lists, because the engine's property format has no `undefined`.
+ * @internal
+ */
+export function outputsFromNic(inputs: AttachmentInputs, nic: NicInfo): AttachmentOutputs {
+  return {
+    nicId: inputs.nicId,
+    instanceId: nic.instanceId ?? inputs.instanceId,
+    ...(inputs.timeouts === undefined ? {} : { timeouts: inputs.timeouts }),
+    status: nic.status,
+    nicType: nic.nicType ?? "",
+    nicName: nic.name ?? "",
+    regionId: nic.regionId ?? "",
+    vpcId: nic.vpcId ?? "",
+    subnetId: nic.subnetId ?? "",
+    primaryIpv4: nic.primaryIpv4 ?? "",
+    privateIpList: [...(nic.privateIpList ?? [])],
+    macAddress: nic.macAddress ?? "",
+  };
+}
+
+/** Only the inputs, for handlers that must return what the program would have to say. */
+export function inputsOf(props: AttachmentInputs): AttachmentInputs {
+  return {
+    nicId: props.nicId,
+    instanceId: props.instanceId,
+    ...(props.timeouts === undefined ? {} : { timeouts: props.timeouts }),
+  };
+}
+
+/** The outputs of a partial failure: what was last seen of the NIC, or placeholders if nothing was. */
+export function outputsSoFar(inputs: AttachmentInputs, nic: NicInfo | undefined): AttachmentOutputs {
+  if (nic !== undefined) return outputsFromNic(inputs, nic);
+  const empty = { status: "UNKNOWN", nicType: "", nicName: "", regionId: "", vpcId: "", subnetId: "" };
+  return { ...inputs, ...empty, primaryIpv4: "", privateIpList: [], macAddress: "" };
+}
