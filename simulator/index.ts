@@ -1,6 +1,7 @@
 /**
  * A local simulator of the Zenlayer Cloud API (`zec` vNIC and instance actions), for tests,
- * demos and running Pulumi stacks without an account.
+ * demos and running Pulumi stacks without an account. Everything a user needs is exported here;
+ * the other modules are internal and may change without notice.
  * @packageDocumentation
  */
 export { DEFAULT_ACCESS_KEY, startSimulator } from "./simulator";
@@ -20,14 +21,10 @@ export type {
 } from "./types/options";
 export type { InstanceSeed, NicSeed, SeedDocument, SubnetSeed } from "./types/seed";
 export type {
-  ApiVersion,
-  DiskInfo,
-  InstanceInfo,
-  InstanceStatus,
-  NicInfo,
-  NicStatus,
-  NicSubnetType,
-  NicType,
-  ResourceGroupRef,
-  TagSet,
+  WireInstance,
+  WireInstanceStatus,
+  WireNic,
+  WireNicStatus,
+  WireNicSubnetType,
+  WireNicType,
 } from "./types/wire";

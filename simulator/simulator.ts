@@ -1,20 +1,26 @@
 import { handleAdmin } from "./admin/adminRoutes";
-import { createControl } from "./control";
-import { ScriptedFailures } from "./faults/failNext";
-import { FaultInjector } from "./faults/faultInjector";
-import { RequestLog } from "./log/requestLog";
-import type { SimulatorRuntime } from "./runtime";
-import { handleApiRequest } from "./server/apiPipeline";
-import { listen } from "./server/httpServer";
-import { Sleeper } from "./server/sleeper";
-import { Engine } from "./state/engine";
-import { IdGenerator } from "./state/ids";
+import type { Credentials } from "./auth/verifyRequest";
 import { createOutOfBand } from "./state/outOfBand";
+import { FaultInjector, ScriptedFailures } from "./faults/faultInjector";
+import { RequestLog } from "./log/requestLog";
+import { handleApiRequest } from "./server/apiPipeline";
+import { listen, Sleeper } from "./server/httpServer";
+import { Engine, instanceKey, nicKey } from "./state/engine";
+import { IdGenerator } from "./state/ids";
+import type { InstanceRecord } from "./state/records";
+import { renderInstance, renderNic } from "./state/render";
 import { Seeder } from "./state/seed";
 import { StaleReads } from "./state/staleView";
 import { Store } from "./state/store";
 import { TransitionScheduler } from "./state/transitions";
-import type { Simulator, SimulatorOptions } from "./types/options";
+import type {
+  ErrorCodeGeneration,
+  OutOfBandControl,
+  Simulator,
+  SimulatorControl,
+  SimulatorOptions,
+} from "./types/options";
+import type { WireInstance } from "./types/wire";
 
 /**
  * The simulator's built-in key pair. Clearly fake and public: it exists so that a local client
@@ -32,10 +38,27 @@ const DEFAULT_RANDOM_SEED = 1;
 const DEFAULT_NIC_LIMIT = 8;
 const DEFAULT_REQUEST_LOG_LIMIT = 1000;
 
-/** The host part of a URL for a listening address (wildcards are reached via loopback). */
-function urlHost(host: string): string {
-  if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
-  return host.includes(":") ? `[${host}]` : host;
+/** Settings the control surface may change while the simulator runs. @internal */
+export interface MutableSettings {
+  errorCodes: ErrorCodeGeneration;
+  nicLimitPerInstance: number;
+}
+
+/**
+ * Everything one simulator instance is made of, passed explicitly to the pipeline, the actions,
+ * the control object and the admin routes (no module-level state, so simulators never share).
+ * @internal
+ */
+export interface SimulatorRuntime {
+  readonly engine: Engine;
+  readonly seeder: Seeder;
+  readonly faults: FaultInjector;
+  readonly scripted: ScriptedFailures;
+  readonly log: RequestLog;
+  readonly credentials: Credentials;
+  readonly settings: MutableSettings;
+  readonly sleeper: Sleeper;
+  readonly now: () => number;
 }
 
 function buildRuntime(options: SimulatorOptions): SimulatorRuntime {
@@ -62,6 +85,65 @@ function buildRuntime(options: SimulatorOptions): SimulatorRuntime {
     sleeper: new Sleeper(),
     now,
   };
+}
+
+function stallMatcher(opts: { nicId?: string; instanceId?: string }): (key: string) => boolean {
+  const keys: string[] = [];
+  if (opts.nicId !== undefined) keys.push(nicKey(opts.nicId));
+  if (opts.instanceId !== undefined) keys.push(instanceKey(opts.instanceId));
+  return keys.length === 0 ? () => true : (key) => keys.includes(key);
+}
+
+/**
+ * The in-process control surface for tests and the admin routes. Every read renders fresh
+ * objects from the true state (never the stale view), so callers cannot mutate the simulator.
+ */
+function createControl(runtime: SimulatorRuntime, outOfBand: OutOfBandControl): SimulatorControl {
+  const { engine, seeder } = runtime;
+  const store = engine.store;
+  const instanceInfo = (record: InstanceRecord): WireInstance =>
+    renderInstance(record, store.nicsAttachedTo(record.instanceId), renderNic);
+
+  return {
+    seed: (doc) => seeder.apply(doc),
+    addInstance: (spec) => instanceInfo(seeder.addInstance(spec)),
+    addNic: (spec) => renderNic(seeder.addNic(spec)),
+    snapshot: () => ({
+      instances: [...store.instances.values()].map(instanceInfo),
+      nics: [...store.nics.values()].map(renderNic),
+    }),
+    getNic: (nicId) => {
+      const nic = store.nics.get(nicId);
+      return nic === undefined ? undefined : renderNic(nic);
+    },
+    getInstance: (instanceId) => {
+      const instance = store.instances.get(instanceId);
+      return instance === undefined ? undefined : instanceInfo(instance);
+    },
+    requestLog: () => runtime.log.list(),
+    actionCounts: () => runtime.log.countsByAction(),
+    resetRequestLog: () => runtime.log.reset(),
+    setFaults: (faults) => runtime.faults.set(faults),
+    failNext: (rule) => runtime.scripted.add(rule),
+    setTransitionDelay: (ms) => {
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new Error("transition delay must be a non-negative number of ms");
+      engine.scheduler.setDelay(ms);
+    },
+    setErrorCodes: (generation) => {
+      runtime.settings.errorCodes = generation;
+    },
+    stallTransitions: (opts) => engine.scheduler.stall(stallMatcher(opts), opts.forMs),
+    releaseStalls: () => engine.scheduler.releaseStalls(),
+    outOfBand,
+    whenIdle: () => engine.scheduler.whenIdle(),
+  };
+}
+
+/** The host part of a URL for a listening address (wildcards are reached via loopback). */
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
 }
 
 /**

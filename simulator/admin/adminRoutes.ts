@@ -1,8 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { parseFailNextRule, parseFaultSettings } from "../config/faultSchema";
-import type { JsonObject } from "../config/jsonShape";
-import { asObject, optBoolean, optEnum, optNumber, optString } from "../config/jsonShape";
-import { parseSeedDocument } from "../config/seedSchema";
+import type { JsonObject } from "../config/schemas";
+import {
+  asObject,
+  optBoolean,
+  optEnum,
+  optNumber,
+  optString,
+  parseFailNextRule,
+  parseFaultSettings,
+  parseSeedDocument,
+} from "../config/schemas";
 import { sendAdminJson } from "../server/envelope";
 import type { SimulatorControl } from "../types/options";
 
@@ -102,6 +109,7 @@ function parseJson(body: Buffer): unknown {
 /**
  * Answers an admin request with plain JSON (no API envelope): the route's result, `{ok: true}`
  * for commands, `{error}` with 400 for bad input, 404/405 for unknown routes or methods.
+ * @internal
  */
 export function handleAdmin(
   req: IncomingMessage,

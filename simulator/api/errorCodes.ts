@@ -3,6 +3,7 @@ import type { ErrorCodeGeneration } from "../types/options";
 /**
  * A failure the simulator answers with the documented error envelope `{requestId, code, message}`.
  * Thrown by validation and actions; the pipeline turns it into the HTTP answer.
+ * @internal
  */
 export class ApiError extends Error {
   constructor(
@@ -79,10 +80,10 @@ const BUSINESS_ERRORS = {
   instanceNicLimit: same("INVALID_INSTANCE_NIC_LIMIT", 400, "The instance has reached its vNIC limit."),
 } as const satisfies Record<string, BusinessErrorEntry>;
 
-/** A business rule violation, named independently of the code generation that reports it. */
+/** A business rule violation, named independently of the code generation that reports it. @internal */
 export type BusinessErrorKey = keyof typeof BUSINESS_ERRORS;
 
-/** The error a business rule violation produces under the given generation; `subject` names the resource. */
+/** The error a business rule violation produces under the given generation; `subject` names the resource. @internal */
 export function businessError(
   key: BusinessErrorKey,
   generation: ErrorCodeGeneration,
@@ -116,15 +117,15 @@ const COMMON_STATUS = {
   REQUEST_TIMED_OUT: 504,
 } as const;
 
-/** @see COMMON_STATUS */
+/** @see COMMON_STATUS @internal */
 export type CommonErrorCode = keyof typeof COMMON_STATUS;
 
-/** An error with one of the generation-independent common codes. */
+/** An error with one of the generation-independent common codes. @internal */
 export function commonError(code: CommonErrorCode, message: string): ApiError {
   return new ApiError(COMMON_STATUS[code], code, message);
 }
 
-/** The code a scripted failure reports when the script names only a status. */
+/** The code a scripted failure reports when the script names only a status. @internal */
 export function defaultCodeForStatus(httpStatus: number): string {
   if (httpStatus === 429) return "REQUEST_LIMIT_EXCEEDED";
   if (httpStatus === 503) return "SERVICE_TEMPORARY_UNAVAILABLE";

@@ -1,12 +1,12 @@
 import { commonError } from "./errorCodes";
 
-/** A request body after JSON parsing: always an object. */
+/** A request body after JSON parsing: always an object. @internal */
 export type Params = Readonly<Record<string, unknown>>;
 
-/** The documented ceiling for id lists (`nicIds`, `instanceIds`). */
+/** The documented ceiling for id lists (`nicIds`, `instanceIds`). @internal */
 export const MAX_IDS_PER_REQUEST = 100;
 
-/** The documented ceiling for `pageSize`. */
+/** The documented ceiling for `pageSize`. @internal */
 export const MAX_PAGE_SIZE = 1000;
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -14,6 +14,7 @@ const DEFAULT_PAGE_SIZE = 20;
 /**
  * Parses the raw body. An empty body counts as `{}` (every SDK sends at least `{}`); anything that
  * is not a JSON object is INVALID_PARAMETER_TYPE, our documented choice for malformed bodies.
+ * @internal
  */
 export function parseParams(raw: string): Params {
   if (raw.trim() === "") return {};
@@ -33,7 +34,7 @@ function isAbsent(value: unknown): value is undefined | null {
   return value === undefined || value === null;
 }
 
-/** A string parameter, or undefined when absent (null counts as absent). */
+/** A string parameter, or undefined when absent (null counts as absent). @internal */
 export function optionalString(params: Params, name: string): string | undefined {
   const value = params[name];
   if (isAbsent(value)) return undefined;
@@ -43,7 +44,7 @@ export function optionalString(params: Params, name: string): string | undefined
   return value;
 }
 
-/** A required string; an empty string is as missing as an absent one. */
+/** A required string; an empty string is as missing as an absent one. @internal */
 export function requiredString(params: Params, name: string): string {
   const value = optionalString(params, name);
   if (value === undefined || value === "") {
@@ -55,6 +56,7 @@ export function requiredString(params: Params, name: string): string {
 /**
  * A string list of at most `maxItems` (INVALID_PARAMETER_EXCEED_LENGTH beyond). An empty list
  * means "no filter", as the official SDKs never send one (they omit empty lists).
+ * @internal
  */
 export function optionalStringList(params: Params, name: string, maxItems: number): string[] | undefined {
   const value = params[name];
@@ -71,14 +73,14 @@ export function optionalStringList(params: Params, name: string, maxItems: numbe
   return value.length === 0 ? undefined : [...new Set(value)];
 }
 
-/** A required, non-empty string list. */
+/** A required, non-empty string list. @internal */
 export function requiredStringList(params: Params, name: string, maxItems: number): string[] {
   const value = optionalStringList(params, name, maxItems);
   if (value === undefined) throw commonError("MISSING_PARAMETER", `The parameter \`${name}\` is required.`);
   return value;
 }
 
-/** An integer in [min, max], or undefined when absent. */
+/** An integer in [min, max], or undefined when absent. @internal */
 export function optionalInteger(params: Params, name: string, min: number, max: number): number | undefined {
   const value = params[name];
   if (isAbsent(value)) return undefined;
@@ -92,7 +94,7 @@ export function optionalInteger(params: Params, name: string, min: number, max: 
   return value;
 }
 
-/** A boolean, or undefined when absent. */
+/** A boolean, or undefined when absent. @internal */
 export function optionalBoolean(params: Params, name: string): boolean | undefined {
   const value = params[name];
   if (isAbsent(value)) return undefined;
@@ -102,7 +104,7 @@ export function optionalBoolean(params: Params, name: string): boolean | undefin
   return value;
 }
 
-/** A string restricted to a documented enum (INVALID_PARAMETER_VALUE otherwise). */
+/** A string restricted to a documented enum (INVALID_PARAMETER_VALUE otherwise). @internal */
 export function optionalEnum<T extends string>(
   params: Params,
   name: string,
@@ -120,14 +122,14 @@ export function optionalEnum<T extends string>(
   return match;
 }
 
-/** 1-based paging with the documented defaults and ceiling. */
+/** 1-based paging with the documented defaults and ceiling. @internal */
 export function paging(params: Params): { pageSize: number; pageNum: number } {
   const pageSize = optionalInteger(params, "pageSize", 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
   const pageNum = optionalInteger(params, "pageNum", 1, Number.MAX_SAFE_INTEGER) ?? 1;
   return { pageSize, pageNum };
 }
 
-/** One page of `items` plus the total, the `{totalCount, dataSet}` shape of every Describe action. */
+/** One page of `items` plus the total, the `{totalCount, dataSet}` shape of every Describe action. @internal */
 export function page<T>(items: readonly T[], paging: { pageSize: number; pageNum: number }) {
   const start = (paging.pageNum - 1) * paging.pageSize;
   return { totalCount: items.length, dataSet: items.slice(start, start + paging.pageSize) };
@@ -136,6 +138,7 @@ export function page<T>(items: readonly T[], paging: { pageSize: number; pageNum
 /**
  * The documented NIC name rule: 2–63 characters of letters, digits, `-`, `_`, `.`, starting and
  * ending with a letter or digit.
+ * @internal
  */
 export function validateNicName(name: string): void {
   if (name.length < 2)

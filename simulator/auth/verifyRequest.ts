@@ -4,16 +4,16 @@ import type { ApiError } from "../api/errorCodes";
 import { commonError } from "../api/errorCodes";
 import type { AccessKeyPair } from "../types/options";
 
-/** The documented clock-skew window: five minutes either way. */
+/** The documented clock-skew window: five minutes either way. @internal */
 export const MAX_CLOCK_SKEW_SECONDS = 300;
 
-/** The credentials the simulated account accepts. */
+/** The credentials the simulated account accepts. @internal */
 export interface Credentials {
   readonly accessKeys: readonly AccessKeyPair[];
   readonly bearerTokens: readonly string[];
 }
 
-/** The parts of a received request that authentication looks at, exactly as received. */
+/** The parts of a received request that authentication looks at, exactly as received. @internal */
 export interface ReceivedRequest {
   readonly authorization: string | undefined;
   readonly timestamp: string | undefined;
@@ -69,6 +69,7 @@ function verifyTimestamp(timestamp: string | undefined, nowMs: number): ApiError
  * Authenticates a request like the real gateway: a configured Bearer token, or a ZC2-HMAC-SHA256
  * signature recomputed from the Host, Content-Type and body bytes actually received. Returns the
  * error to answer with, or null. The expected signature never leaves this function.
+ * @internal
  */
 export function verifyRequest(
   request: ReceivedRequest,

@@ -1,15 +1,15 @@
 import { parseArgs } from "node:util";
 import type { FaultSettings, SimulatorOptions } from "../types/options";
-import { withoutUndefined } from "./jsonShape";
+import { withoutUndefined } from "./schemas";
 
-/** What the command line asks for: simulator options plus CLI-only switches. */
+/** What the command line asks for: simulator options plus CLI-only switches. @internal */
 export interface CliSettings {
   readonly help: boolean;
   readonly seedFile: string | undefined;
   readonly options: SimulatorOptions;
 }
 
-/** Usage text, shown by `--help`. */
+/** Usage text, shown by `--help`. @internal */
 export const USAGE = `Usage: zenlayer-simulator [options]
 
 Serves a local Zenlayer Cloud API (POST /api/v2/zec) for tests and demos.
@@ -100,7 +100,7 @@ function accessKeys(values: Partial<Record<StringFlag, string>>): SimulatorOptio
   return [{ accessKeyId, accessKeyPassword }];
 }
 
-/** Parses the command line (node:util parseArgs, strict: unknown flags are errors). */
+/** Parses the command line (node:util parseArgs, strict: unknown flags are errors). @internal */
 export function parseCliArgs(argv: readonly string[]): CliSettings {
   const stringOptions = Object.fromEntries(STRING_FLAGS.map((flag) => [flag, { type: "string" as const }]));
   const { values } = parseArgs({

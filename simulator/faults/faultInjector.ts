@@ -1,13 +1,44 @@
+import { TokenBucket } from "../../sdk/rateLimit/tokenBucket";
 import type { WriteFaults } from "../state/engine";
 import type { StallDuration } from "../state/transitions";
-import type { FaultSettings } from "../types/options";
-import type { Random } from "./prng";
-import { deriveStream } from "./prng";
-import { TokenBucket } from "./rateLimit";
+import type { FailNextRule, FaultSettings } from "../types/options";
+
+/**
+ * A tiny seeded PRNG (mulberry32). Faults and ids must be reproducible from `randomSeed`, which
+ * `Math.random` cannot offer; 32 bits of state are plenty for test-sized runs.
+ * @internal
+ */
+export type Random = () => number;
+
+/** Returns a generator of floats in [0, 1); the same seed always yields the same sequence. @internal */
+export function mulberry32(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Independent streams derived from one seed, so that (for example) generating an extra id never
+ * shifts the sequence of fault outcomes.
+ * @internal
+ */
+export function deriveStream(seed: number, stream: number): Random {
+  return mulberry32((seed ^ Math.imul(stream + 1, 0x9e3779b1)) >>> 0);
+}
+
+/** An integer in [0, bound). @internal */
+export function randomInt(random: Random, bound: number): number {
+  return Math.floor(random() * bound);
+}
 
 const FAULT_STREAM = 0;
 
-/** A fault that hits before authentication, as an edge proxy or gateway would produce it. */
+/** A fault that hits before authentication, as an edge proxy or gateway would produce it. @internal */
 export type EdgeFault =
   | { readonly kind: "reset" }
   | { readonly kind: "html"; readonly status: 502 | 403 }
@@ -17,6 +48,7 @@ export type EdgeFault =
  * Decides the probabilistic faults. All randomness comes from one seeded stream, drawn only for
  * enabled faults and in a fixed order per request, so the same seed and the same request
  * sequence give the same outcomes.
+ * @internal
  */
 export class FaultInjector implements WriteFaults {
   private settings: FaultSettings;
@@ -59,7 +91,7 @@ export class FaultInjector implements WriteFaults {
     if (!this.applies(action)) return undefined;
     if (this.chance(this.settings.resetRate)) return { kind: "reset" };
     if (this.chance(this.settings.htmlRate)) return { kind: "html", status: this.settings.htmlStatus ?? 502 };
-    if (this.bucket !== undefined && !this.bucket.take(this.now())) {
+    if (this.bucket !== undefined && !this.bucket.tryAcquire()) {
       return { kind: "rate-limit", retryAfterSeconds: this.settings.retryAfterSeconds };
     }
     return undefined;
@@ -94,8 +126,51 @@ export class FaultInjector implements WriteFaults {
     return this.random() < rate;
   }
 
+  /**
+   * The gateway's limit: the sdk's token bucket, used without waiting (a server refuses excess
+   * requests), with its default burst of one second's worth.
+   */
   private newBucket(): TokenBucket | undefined {
     const rps = this.settings.rateLimitRps;
-    return rps === undefined || rps <= 0 ? undefined : new TokenBucket(rps, this.now());
+    if (rps === undefined || !(rps > 0) || !Number.isFinite(rps)) return undefined;
+    return new TokenBucket({ requestsPerSecond: rps, now: this.now });
+  }
+}
+
+interface ActiveRule {
+  readonly rule: FailNextRule;
+  remaining: number;
+}
+
+/**
+ * Scripted failures: each rule fails the next `count` matching requests, in the order the rules
+ * were added. Unlike the probabilistic faults they need no seed to be reproducible.
+ * @internal
+ */
+export class ScriptedFailures {
+  private rules: ActiveRule[] = [];
+
+  add(rule: FailNextRule): void {
+    if (!Number.isInteger(rule.count) || rule.count < 1)
+      throw new Error("failNext count must be a positive integer");
+    if (!Number.isInteger(rule.httpStatus) || rule.httpStatus < 100 || rule.httpStatus > 599) {
+      throw new Error("failNext httpStatus must be an HTTP status code");
+    }
+    this.rules.push({ rule, remaining: rule.count });
+  }
+
+  /** Consumes one use of the first rule that matches the action at this point of the pipeline. */
+  take(action: string | null, when: "before" | "after"): FailNextRule | undefined {
+    const active = this.rules.find(
+      ({ rule }) => (rule.when ?? "before") === when && (rule.action === undefined || rule.action === action),
+    );
+    if (active === undefined) return undefined;
+    active.remaining -= 1;
+    if (active.remaining === 0) this.rules = this.rules.filter((candidate) => candidate !== active);
+    return active.rule;
+  }
+
+  clear(): void {
+    this.rules = [];
   }
 }

@@ -3,14 +3,13 @@ import { ApiError, commonError, defaultCodeForStatus } from "../api/errorCodes";
 import { dispatch } from "../api/router";
 import { verifyRequest } from "../auth/verifyRequest";
 import type { EdgeFault } from "../faults/faultInjector";
-import { bodyForLog } from "../log/requestLog";
-import { observeNicWrite } from "../log/writeEffect";
-import type { SimulatorRuntime } from "../runtime";
+import { bodyForLog, observeNicWrite } from "../log/requestLog";
+import type { SimulatorRuntime } from "../simulator";
 import { isoSeconds } from "../state/records";
 import type { FailNextRule, WriteEffect } from "../types/options";
 import type { Outcome } from "./envelope";
 import { deliver, errorOutcome, successOutcome } from "./envelope";
-import { headerValue } from "./readBody";
+import { headerValue } from "./httpServer";
 
 /** One received API request, with the identity the answer and the log will carry. */
 interface ApiRequest {
@@ -117,7 +116,7 @@ function executeAndAnswer(request: ApiRequest, runtime: SimulatorRuntime): Decis
   return { outcome, ...executed };
 }
 
-/** Handles one `POST /api/v2/zec`: decide, answer, log. */
+/** Handles one `POST /api/v2/zec`: decide, answer, log. @internal */
 export async function handleApiRequest(
   req: IncomingMessage,
   res: ServerResponse,

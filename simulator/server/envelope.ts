@@ -3,6 +3,7 @@ import type { ServerResponse } from "node:http";
 /**
  * How an API request is answered. The pipeline decides an outcome first and sends it last, which
  * keeps the decision logic free of I/O and makes "execute, then lose the answer" expressible.
+ * @internal
  */
 export type Outcome =
   | {
@@ -16,12 +17,12 @@ export type Outcome =
   | { readonly kind: "empty"; readonly status: number }
   | { readonly kind: "reset" };
 
-/** The documented success envelope: `response.requestId` repeats the top-level one. */
+/** The documented success envelope: `response.requestId` repeats the top-level one. @internal */
 export function successOutcome(requestId: string, fields: Readonly<Record<string, unknown>>): Outcome {
   return { kind: "json", status: 200, body: { requestId, response: { requestId, ...fields } } };
 }
 
-/** The documented failure envelope: no `response` key at all. */
+/** The documented failure envelope: no `response` key at all. @internal */
 export function errorOutcome(
   requestId: string,
   error: { readonly httpStatus: number; readonly code: string; readonly message: string },
@@ -46,7 +47,7 @@ function htmlPage(status: number): { body: string; headers: Record<string, strin
   return { body, headers };
 }
 
-/** Sends an outcome; a reset destroys the socket without a byte of answer. */
+/** Sends an outcome; a reset destroys the socket without a byte of answer. @internal */
 export function deliver(res: ServerResponse, outcome: Outcome): void {
   switch (outcome.kind) {
     case "reset":
@@ -68,7 +69,7 @@ export function deliver(res: ServerResponse, outcome: Outcome): void {
   }
 }
 
-/** Plain-text answers for requests outside the API (unknown paths, wrong methods). */
+/** Plain-text answers for requests outside the API (unknown paths, wrong methods). @internal */
 export function sendPlain(
   res: ServerResponse,
   status: number,
@@ -78,7 +79,7 @@ export function sendPlain(
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers }).end(`${text}\n`);
 }
 
-/** JSON without the API envelope, for the admin surface. */
+/** JSON without the API envelope, for the admin surface. @internal */
 export function sendAdminJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
 }

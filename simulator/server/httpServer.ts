@@ -2,23 +2,72 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sendPlain } from "./envelope";
-import { BodyTooLargeError, readBody } from "./readBody";
 
-/** The only API path the simulator serves: the `zec` service. */
+/** The only API path the simulator serves: the `zec` service. @internal */
 export const API_PATH = "/api/v2/zec";
-/** The admin surface lives under its own prefix, which the API path can never reach. */
+/** The admin surface lives under its own prefix, which the API path can never reach. @internal */
 export const ADMIN_PREFIX = "/_simulator/";
 
-/** What the server does with a request once it is routed and its body read. */
+/** Requests larger than this are refused; real ZEC bodies are a few hundred bytes. @internal */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Thrown when a body exceeds {@link MAX_BODY_BYTES}. @internal */
+export class BodyTooLargeError extends Error {}
+
+/** What the server does with a request once it is routed and its body read. @internal */
 export interface RouteHandlers {
   api(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void>;
   admin(req: IncomingMessage, res: ServerResponse, route: string, body: Buffer): Promise<void> | void;
 }
 
-/** A listening server and how to shut it down completely. */
+/** A listening server and how to shut it down completely. @internal */
 export interface RunningServer {
   readonly port: number;
   close(): Promise<void>;
+}
+
+/**
+ * Delays (injected latency) that `stop()` can cancel, so a stopped simulator leaves no timer
+ * behind. A cancelled sleep never resolves; its socket is closed by the server shutdown.
+ * @internal
+ */
+export class Sleeper {
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+
+  stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+}
+
+/** Reads the raw body bytes, which the signature covers byte for byte. @internal */
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES)
+      throw new BodyTooLargeError(`request body larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A header's single value (the first, if repeated), or undefined. @internal */
+export function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -48,7 +97,7 @@ async function route(req: IncomingMessage, res: ServerResponse, handlers: RouteH
   return handlers.admin(req, res, path.slice(ADMIN_PREFIX.length), body);
 }
 
-/** Starts listening; `close()` also drops keep-alive connections so it never hangs. */
+/** Starts listening; `close()` also drops keep-alive connections so it never hangs. @internal */
 export function listen(host: string, port: number, handlers: RouteHandlers): Promise<RunningServer> {
   const server: Server = createServer((req, res) => {
     route(req, res, handlers).catch(() => {

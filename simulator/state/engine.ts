@@ -1,36 +1,36 @@
-import type { NicSubnetType } from "../types/wire";
-import { INSTANCE_IN_FLIGHT_STATUS, settleInstance } from "./instanceStateMachine";
-import { buildNic } from "./nicFactory";
-import { NIC_IN_FLIGHT_STATUS, settleNic } from "./nicStateMachine";
+import type { WireNicSubnetType } from "../types/wire";
 import type { InstanceRecord, NicRecord, SubnetRecord } from "./records";
+import { buildNic } from "./records";
 import type { StaleReads } from "./staleView";
 import type { Store } from "./store";
+import { INSTANCE_IN_FLIGHT_STATUS, NIC_IN_FLIGHT_STATUS, settleInstance, settleNic } from "./stateMachines";
 import type { StallDuration, TransitionScheduler } from "./transitions";
 
-/** Random decisions the fault injector makes about writes; drawn when the write is accepted. */
+/** Random decisions the fault injector makes about writes; drawn when the write is accepted. @internal */
 export interface WriteFaults {
   createFails(): boolean;
   transitionStall(): StallDuration | undefined;
 }
 
-/** What CreateNetworkInterface needs once its parameters are validated. */
+/** What CreateNetworkInterface needs once its parameters are validated. @internal */
 export interface NewNic {
   readonly name: string;
   readonly subnet: SubnetRecord;
-  readonly nicSubnetType: NicSubnetType;
+  readonly nicSubnetType: WireNicSubnetType;
   readonly securityGroupId?: string | undefined;
   readonly resourceGroupId?: string | undefined;
 }
 
-/** The scheduler key of a NIC's transition. */
+/** The scheduler key of a NIC's transition. @internal */
 export const nicKey = (nicId: string): string => `nic:${nicId}`;
-/** The scheduler key of an instance's transition. */
+/** The scheduler key of an instance's transition. @internal */
 export const instanceKey = (instanceId: string): string => `instance:${instanceId}`;
 
 /**
  * Applies accepted writes: moves the record into its in-flight status now, remembers the
  * pre-write snapshot for stale reads, and schedules the settlement. Callers check the rules
  * (nicStateMachine, instanceStateMachine) first; the engine only mutates.
+ * @internal
  */
 export class Engine {
   constructor(

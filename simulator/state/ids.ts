@@ -1,5 +1,5 @@
-import type { Random } from "../faults/prng";
-import { deriveStream, randomInt } from "../faults/prng";
+import type { Random } from "../faults/faultInjector";
+import { deriveStream, randomInt } from "../faults/faultInjector";
 
 /** Stream numbers keep resource ids and request ids independent of the fault stream. */
 const RESOURCE_STREAM = 1;
@@ -20,6 +20,7 @@ function hex(random: Random, count: number): string {
 /**
  * Generates the identifiers the real service hands out: 19-digit numeric resource ids,
  * `T` + upper-case UUID request ids, MAC addresses. Deterministic from the seed.
+ * @internal
  */
 export class IdGenerator {
   private readonly resources: Random;

@@ -8,6 +8,7 @@ import type { InstanceRecord, NicRecord } from "./records";
  * Changes made behind the API's back (the console, another tool, the platform itself). They skip
  * every rule and take effect at once; any transition pending for the resource is cancelled so a
  * late timer cannot undo them. Unknown ids throw, because they are test mistakes.
+ * @internal
  */
 export function createOutOfBand(engine: Engine, now: () => number): OutOfBandControl {
   const { store, scheduler } = engine;

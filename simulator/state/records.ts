@@ -1,17 +1,19 @@
-import type { InstanceStatus, NicStatus, NicSubnetType, NicType } from "../types/wire";
+import type { WireInstanceStatus, WireNicStatus, WireNicSubnetType, WireNicType } from "../types/wire";
+import type { Store } from "./store";
 
 /**
  * The simulator's own mutable records. They hold a little more than the wire shapes (the load
- * balancer flag, numeric times) and are rendered into NicInfo/InstanceInfo per API version.
+ * balancer flag, numeric times) and are rendered into WireNic/WireInstance per API version.
  * Plain data only, so `structuredClone` gives a faithful snapshot for stale reads.
+ * @internal
  */
 export interface NicRecord {
   nicId: string;
   name: string;
-  status: NicStatus;
-  nicType: NicType;
+  status: WireNicStatus;
+  nicType: WireNicType;
   regionId: string;
-  nicSubnetType: NicSubnetType;
+  nicSubnetType: WireNicSubnetType;
   primaryIpv4: string | null;
   primaryIpv6: string | null;
   ipv6Cidr: string | null;
@@ -27,19 +29,19 @@ export interface NicRecord {
   loadBalancerAssociated: boolean;
 }
 
-/** @see NicRecord */
+/** @see NicRecord @internal */
 export interface InstanceRecord {
   instanceId: string;
   instanceName: string;
   zoneId: string;
   regionId: string;
-  status: InstanceStatus;
+  status: WireInstanceStatus;
   createTime: number;
   systemDiskId: string;
   resourceGroupId: string;
 }
 
-/** A subnet: it fixes a NIC's region and VPC and hands out private addresses from 10.<octet>.0.0/16. */
+/** A subnet: it fixes a NIC's region and VPC and hands out private addresses from 10.<octet>.0.0/16. @internal */
 export interface SubnetRecord {
   subnetId: string;
   regionId: string;
@@ -49,23 +51,69 @@ export interface SubnetRecord {
   nextHost: number;
 }
 
-/** The region every default resource lives in. */
+/** The region every default resource lives in. @internal */
 export const DEFAULT_REGION = "asia-east-1";
 
 /**
  * A zone id is its region id plus a one-letter suffix (`asia-east-1a` → `asia-east-1`); an id
  * without such a suffix is taken to be its own region.
+ * @internal
  */
 export function regionOfZone(zoneId: string): string {
   return /\d[a-z]$/.test(zoneId) ? zoneId.slice(0, -1) : zoneId;
 }
 
-/** The rule behind INVALID_NIC_INSTANCE_REGION_MISMATCH: the zone must belong to the NIC's region. */
+/** The rule behind INVALID_NIC_INSTANCE_REGION_MISMATCH: the zone must belong to the NIC's region. @internal */
 export function zoneInRegion(zoneId: string, regionId: string): boolean {
   return regionOfZone(zoneId) === regionId;
 }
 
-/** ISO-8601 UTC without fractions, the format of every time field the API returns. */
+/** ISO-8601 UTC without fractions, the format of every time field the API returns. @internal */
 export function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** Everything that distinguishes one new NIC from another; the rest is allocated here. @internal */
+export interface NicBlueprint {
+  readonly nicId: string;
+  readonly name: string;
+  readonly subnet: SubnetRecord;
+  readonly nicType: WireNicType;
+  readonly status: WireNicStatus;
+  readonly instanceId: string | null;
+  readonly nicSubnetType: WireNicSubnetType;
+  readonly securityGroupId?: string | undefined;
+  readonly resourceGroupId?: string | undefined;
+  readonly loadBalancerAssociated?: boolean | undefined;
+}
+
+/**
+ * Builds a NIC record with addresses allocated from its subnet, for both the API's
+ * CreateNetworkInterface and seeding, so both produce identical shapes.
+ * @internal
+ */
+export function buildNic(store: Store, time: number, blueprint: NicBlueprint): NicRecord {
+  const { subnet, nicSubnetType } = blueprint;
+  const hasIpv6 = nicSubnetType !== "IPv4";
+  const ipv6Prefix = `2001:db8:${subnet.octet.toString(16)}:${(store.nics.size + 1).toString(16)}`;
+  return {
+    nicId: blueprint.nicId,
+    name: blueprint.name,
+    status: blueprint.status,
+    nicType: blueprint.nicType,
+    regionId: subnet.regionId,
+    nicSubnetType,
+    primaryIpv4: nicSubnetType === "IPv6" ? null : store.allocateIpv4(subnet),
+    primaryIpv6: hasIpv6 ? `${ipv6Prefix}::2` : null,
+    ipv6Cidr: hasIpv6 ? `${ipv6Prefix}::/64` : null,
+    macAddress: store.ids.macAddress(),
+    instanceId: blueprint.instanceId,
+    vpcId: subnet.vpcId,
+    subnetId: subnet.subnetId,
+    securityGroupId: blueprint.securityGroupId ?? subnet.securityGroupId,
+    resourceGroupId: blueprint.resourceGroupId ?? store.resourceGroupId,
+    createTime: time,
+    updateTime: time,
+    loadBalancerAssociated: blueprint.loadBalancerAssociated ?? false,
+  };
 }

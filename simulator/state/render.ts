@@ -1,10 +1,10 @@
-import type { ApiVersion, InstanceInfo, NicInfo, NicInfoV20240401 } from "../types/wire";
+import type { ApiVersion, WireInstance, WireNic, WireNicV20240401 } from "../types/wire";
 import type { InstanceRecord, NicRecord } from "./records";
 import { isoSeconds } from "./records";
 import { DEFAULT_RESOURCE_GROUP_NAME } from "./store";
 
-/** The full current-version NicInfo: every documented field, `null` where there is no value. */
-export function renderNic(nic: NicRecord): NicInfo {
+/** The full current-version WireNic: every documented field, `null` where there is no value. @internal */
+export function renderNic(nic: NicRecord): WireNic {
   return {
     nicId: nic.nicId,
     name: nic.name,
@@ -30,26 +30,27 @@ export function renderNic(nic: NicRecord): NicInfo {
   };
 }
 
-/** NicInfo as the requested API version shapes it: 2024-04-01 had no securityGroupId or tags. */
-export function renderNicFor(nic: NicRecord, version: ApiVersion): NicInfo | NicInfoV20240401 {
+/** WireNic as the requested API version shapes it: 2024-04-01 had no securityGroupId or tags. @internal */
+export function renderNicFor(nic: NicRecord, version: ApiVersion): WireNic | WireNicV20240401 {
   const full = renderNic(nic);
   if (version !== "2024-04-01") return full;
   const { securityGroupId: _securityGroupId, tags: _tags, ...older } = full;
   return older;
 }
 
-/** InstanceInfo whose `nics` uses some NIC shape (the 2024-04-01 one is a subset). */
-export type InstanceInfoWith<N> = Omit<InstanceInfo, "nics"> & { nics: N[] };
+/** WireInstance whose `nics` uses some NIC shape (the 2024-04-01 one is a subset). @internal */
+export type WireInstanceWith<N> = Omit<WireInstance, "nics"> & { nics: N[] };
 
 /**
- * InstanceInfo with `nics` rendered from the given NIC records (true or stale view) by
+ * WireInstance with `nics` rendered from the given NIC records (true or stale view) by
  * `shapeNic`, so each API version gets its own NIC shape.
+ * @internal
  */
 export function renderInstance<N>(
   instance: InstanceRecord,
   nics: readonly NicRecord[],
   shapeNic: (nic: NicRecord) => N,
-): InstanceInfoWith<N> {
+): WireInstanceWith<N> {
   const primary = nics.find((nic) => nic.nicType === "Primary");
   const privateIps = nics.flatMap((nic) => (nic.primaryIpv4 === null ? [] : [nic.primaryIpv4]));
   return {

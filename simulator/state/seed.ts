@@ -1,18 +1,18 @@
 import type { InstanceSeed, NicSeed, SeedDocument, SubnetSeed } from "../types/seed";
-import type { NicStatus } from "../types/wire";
+import type { WireNicStatus } from "../types/wire";
 import type { Engine } from "./engine";
-import { buildNic } from "./nicFactory";
 import type { InstanceRecord, NicRecord, SubnetRecord } from "./records";
-import { DEFAULT_REGION, regionOfZone, zoneInRegion } from "./records";
+import { buildNic, DEFAULT_REGION, regionOfZone, zoneInRegion } from "./records";
 import type { Store } from "./store";
 
 /** Statuses that only make sense with an instance; all others only without one. */
-const ATTACHED_STATUSES: readonly NicStatus[] = ["USED", "ATTACHING", "DETACHING"];
+const ATTACHED_STATUSES: readonly WireNicStatus[] = ["USED", "ATTACHING", "DETACHING"];
 
 /**
  * Turns seed documents into records. Seeds are trusted test input, so contradictions
  * (duplicate ids, a USED NIC without an instance, a NIC in another region than its instance)
  * throw instead of being silently repaired.
+ * @internal
  */
 export class Seeder {
   constructor(

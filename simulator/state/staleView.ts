@@ -52,6 +52,7 @@ class StaleSnapshots<T> {
  * Eventual consistency: for `staleReadMs` after a successful API write, Describe* still returns
  * the resource as it was before that write (absent, for a create; present, for a delete). Only
  * reads are affected; writes are always checked against the true state.
+ * @internal
  */
 export class StaleReads {
   readonly nics = new StaleSnapshots<NicRecord>();

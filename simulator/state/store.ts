@@ -1,13 +1,14 @@
 import type { IdGenerator } from "./ids";
 import type { InstanceRecord, NicRecord, SubnetRecord } from "./records";
 
-/** The name the real console gives every account's default resource group. */
+/** The name the real console gives every account's default resource group. @internal */
 export const DEFAULT_RESOURCE_GROUP_NAME = "Default Resource Group";
 
 /**
  * The true state of the simulated account: instances, NICs and subnets, in creation order.
  * Single-threaded Node means each action's check-then-mutate runs without interleaving, so the
  * maps never see a half-applied write.
+ * @internal
  */
 export class Store {
   readonly nics = new Map<string, NicRecord>();

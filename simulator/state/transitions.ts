@@ -1,4 +1,4 @@
-/** How long a stall lasts: a number of ms, or until `releaseStalls()`. */
+/** How long a stall lasts: a number of ms, or until `releaseStalls()`. @internal */
 export type StallDuration = number | "forever";
 
 interface PendingTransition {
@@ -20,6 +20,7 @@ interface StallRule {
  * Runs the delayed second half of asynchronous writes (ATTACHING → USED and so on). Transitions
  * are keyed by resource (`nic:<id>`, `instance:<id>`): scheduling a new one for a key replaces
  * the old one, so a resource never has two competing completions, and `stop()` clears every timer.
+ * @internal
  */
 export class TransitionScheduler {
   private readonly pending = new Map<string, PendingTransition>();

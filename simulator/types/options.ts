@@ -1,5 +1,5 @@
 import type { InstanceSeed, NicSeed, SeedDocument } from "./seed";
-import type { InstanceInfo, NicInfo } from "./wire";
+import type { WireInstance, WireNic } from "./wire";
 
 /** @public */
 export interface AccessKeyPair {
@@ -137,7 +137,7 @@ export interface SimulatorOptions {
   now?: () => number;
 }
 
-/** Forced changes that bypass the API's rules, as if someone used the console. */
+/** Forced changes that bypass the API's rules, as if someone used the console. @public */
 export interface OutOfBandControl {
   detachNic(nicId: string): void;
   deleteNic(nicId: string): void;
@@ -152,12 +152,12 @@ export interface OutOfBandControl {
 export interface SimulatorControl {
   /** Adds subnets, instances and NICs; throws on duplicates or contradictions. */
   seed(doc: SeedDocument): void;
-  addInstance(spec: InstanceSeed): InstanceInfo;
-  addNic(spec: NicSeed): NicInfo;
+  addInstance(spec: InstanceSeed): WireInstance;
+  addNic(spec: NicSeed): WireNic;
   /** Deep copies of the true state (never stale). */
-  snapshot(): { instances: InstanceInfo[]; nics: NicInfo[] };
-  getNic(nicId: string): NicInfo | undefined;
-  getInstance(instanceId: string): InstanceInfo | undefined;
+  snapshot(): { instances: WireInstance[]; nics: WireNic[] };
+  getNic(nicId: string): WireNic | undefined;
+  getInstance(instanceId: string): WireInstance | undefined;
   requestLog(): RequestLogEntry[];
   /** Requests received per `X-ZC-Action`, including failed ones. */
   actionCounts(): Record<string, number>;

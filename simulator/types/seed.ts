@@ -1,4 +1,4 @@
-import type { InstanceStatus, NicStatus, NicSubnetType, NicType } from "./wire";
+import type { WireInstanceStatus, WireNicStatus, WireNicSubnetType, WireNicType } from "./wire";
 
 /**
  * A subnet the simulator knows, so `CreateNetworkInterface{subnetId}` can resolve the NIC's region
@@ -31,7 +31,7 @@ export interface InstanceSeed {
   zoneId?: string;
   regionId?: string;
   /** Default RUNNING. A transitional status (BOOTING, STOPPING, REBOOT, DEPLOYING, PENDING) settles after the transition delay. */
-  status?: InstanceStatus;
+  status?: WireInstanceStatus;
   /** Default true: the instance gets a Primary NIC, status USED, in its subnet. */
   primaryNic?: boolean;
   /** Id for the primary NIC; default generated. */
@@ -57,12 +57,12 @@ export interface NicSeed {
   subnetId?: string;
   instanceId?: string;
   /** Default Secondary. */
-  nicType?: NicType;
-  status?: NicStatus;
+  nicType?: WireNicType;
+  status?: WireNicStatus;
   /** A NIC whose private IP backs a load balancer cannot be detached (INVALID_NIC_LB_ASSOCIATED). */
   loadBalancerAssociated?: boolean;
   /** Default IPv4. */
-  nicSubnetType?: NicSubnetType;
+  nicSubnetType?: WireNicSubnetType;
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * Wire shapes the simulator answers with, mirroring the ZEC 2025-09-01 models (reference §4.1, §5).
  * They are declared here rather than imported from `sdk/` so the simulator stays an independent
- * implementation of the service: a client bug cannot hide behind a shared type.
+ * implementation of the service: a client bug cannot hide behind a shared type. The `Wire` prefix
+ * keeps them apart from the sdk's types for the same concepts (`NicInfo`, `InstanceInfo`, ...),
+ * whose shapes differ, so an editor's auto-import can never pick the wrong one.
  */
 
-/** Every NIC status the real API documents; the simulator never invents others (no `CREATING`). */
+/** Every NIC status the real API documents; the simulator never invents others (no `CREATING`). @public */
 export const NIC_STATUSES = [
   "PENDING",
   "AVAILABLE",
@@ -16,21 +18,21 @@ export const NIC_STATUSES = [
 ] as const;
 
 /** @public */
-export type NicStatus = (typeof NIC_STATUSES)[number];
+export type WireNicStatus = (typeof NIC_STATUSES)[number];
 
-/** `nicType` is the only way the API marks a primary NIC; there is no boolean flag. */
+/** `nicType` is the only way the API marks a primary NIC; there is no boolean flag. @public */
 export const NIC_TYPES = ["Primary", "Secondary"] as const;
 
 /** @public */
-export type NicType = (typeof NIC_TYPES)[number];
+export type WireNicType = (typeof NIC_TYPES)[number];
 
-/** The NIC's IP stack, as reported in `nicSubnetType`. */
+/** The NIC's IP stack, as reported in `nicSubnetType`. @public */
 export const NIC_SUBNET_TYPES = ["IPv4", "IPv4_IPv6", "IPv6"] as const;
 
 /** @public */
-export type NicSubnetType = (typeof NIC_SUBNET_TYPES)[number];
+export type WireNicSubnetType = (typeof NIC_SUBNET_TYPES)[number];
 
-/** The CLI enum plus the two extra states Terraform uses (`PENDING`, `REINSTALL_FAILED`). */
+/** The CLI enum plus the two extra states Terraform uses (`PENDING`, `REINSTALL_FAILED`). @public */
 export const INSTANCE_STATUSES = [
   "PENDING",
   "DEPLOYING",
@@ -50,15 +52,15 @@ export const INSTANCE_STATUSES = [
 ] as const;
 
 /** @public */
-export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
+export type WireInstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
-/** The API wraps tag lists in an object: `{tags: [...]}`. */
-export interface TagSet {
+/** The API wraps tag lists in an object: `{tags: [...]}`. @public */
+export interface WireTagSet {
   tags: { key: string; value: string }[];
 }
 
 /** @public */
-export interface ResourceGroupRef {
+export interface WireResourceGroup {
   resourceGroupId: string;
   resourceGroupName: string;
 }
@@ -68,13 +70,13 @@ export interface ResourceGroupRef {
  * are `null`, never missing; `instanceId` is `null` when the NIC is not attached.
  * @public
  */
-export interface NicInfo {
+export interface WireNic {
   nicId: string;
   name: string;
-  status: NicStatus;
-  nicType: NicType;
+  status: WireNicStatus;
+  nicType: WireNicType;
   regionId: string;
-  nicSubnetType: NicSubnetType;
+  nicSubnetType: WireNicSubnetType;
   publicIpList: string[];
   privateIpList: string[];
   primaryIpv4: string | null;
@@ -87,16 +89,16 @@ export interface NicInfo {
   subnetId: string;
   createTime: string;
   updateTime: string;
-  resourceGroup: ResourceGroupRef;
+  resourceGroup: WireResourceGroup;
   securityGroupId: string;
-  tags: TagSet;
+  tags: WireTagSet;
 }
 
-/** Version 2024-04-01 NicInfo lacks the two fields added later. */
-export type NicInfoV20240401 = Omit<NicInfo, "securityGroupId" | "tags">;
+/** Version 2024-04-01 NicInfo lacks the two fields added later. @internal */
+export type WireNicV20240401 = Omit<WireNic, "securityGroupId" | "tags">;
 
 /** @public */
-export interface DiskInfo {
+export interface WireDisk {
   diskId: string;
   diskSize: number;
   diskCategory: string;
@@ -108,7 +110,7 @@ export interface DiskInfo {
  * `instanceId` points at it (including ones still ATTACHING or DETACHING).
  * @public
  */
-export interface InstanceInfo {
+export interface WireInstance {
   instanceId: string;
   instanceName: string;
   zoneId: string;
@@ -119,9 +121,9 @@ export interface InstanceInfo {
   imageName: string | null;
   timeZone: string | null;
   nicNetworkType: string;
-  status: InstanceStatus;
-  systemDisk: DiskInfo | null;
-  dataDisks: DiskInfo[];
+  status: WireInstanceStatus;
+  systemDisk: WireDisk | null;
+  dataDisks: WireDisk[];
   publicIpAddresses: string[];
   privateIpAddresses: string[];
   keyId: string | null;
@@ -134,15 +136,15 @@ export interface InstanceInfo {
   expiredTime: string | null;
   resourceGroupId: string;
   resourceGroupName: string;
-  nics: NicInfo[];
-  tags: TagSet;
+  nics: WireNic[];
+  tags: WireTagSet;
   loadBalancerIds: string[];
   placementGroupId: string | null;
   instanceOptions: { nestedVirtualization: boolean };
 }
 
-/** Protocol versions of the `zec` service the simulator answers. */
+/** Protocol versions of the `zec` service the simulator answers. @internal */
 export const SUPPORTED_VERSIONS = ["2025-09-01", "2024-04-01"] as const;
 
-/** @public */
+/** @internal */
 export type ApiVersion = (typeof SUPPORTED_VERSIONS)[number];

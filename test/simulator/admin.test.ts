@@ -1,4 +1,4 @@
-import type { NicInfo, Simulator } from "../../simulator";
+import type { WireNic, Simulator } from "../../simulator";
 import { startTestSimulator, stopAll } from "./helpers";
 import { rawCall, send } from "./rawClient";
 
@@ -27,7 +27,7 @@ describe("admin surface under /_simulator/", () => {
   it("seeds and shows state", async () => {
     const seeded = await admin("seed", { instances: [{ instanceId: "11" }], nics: [{ nicId: "22" }] });
     expect(seeded.status).toBe(200);
-    const state = (await admin("state")).body as { instances: unknown[]; nics: NicInfo[] };
+    const state = (await admin("state")).body as { instances: unknown[]; nics: WireNic[] };
     expect(state.instances).toHaveLength(1);
     expect(state.nics.map((nic) => nic.nicId)).toContain("22");
   });

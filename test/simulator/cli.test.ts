@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import ts from "typescript";
@@ -145,10 +145,29 @@ describe("runCli (in-process)", () => {
   });
 });
 
-/** Transpiles the simulator and the signer (no type check) so the real entry file can be spawned. */
+/**
+ * The entry file and every local module it imports, transitively (the simulator uses a few sdk
+ * modules, such as the signer and the token bucket), found from the import statements alone.
+ */
+function localSources(entry: string): string[] {
+  const seen = new Set<string>();
+  const pending = [entry];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, "utf8"), true, true);
+    for (const { fileName } of importedFiles) {
+      if (!fileName.startsWith(".")) continue;
+      const base = join(dirname(file), fileName);
+      pending.push(existsSync(`${base}.ts`) ? `${base}.ts` : join(base, "index.ts"));
+    }
+  }
+  return [...seen];
+}
+
+/** Transpiles the CLI and what it imports (no type check) so the real entry file can be spawned. */
 function transpileTo(outDir: string): string {
-  const sources = [...listTs(join(ROOT, "simulator")), join(ROOT, "sdk", "signing", "signer.ts")];
-  for (const source of sources) {
+  for (const source of localSources(join(ROOT, "simulator", "cli.ts"))) {
     const output = ts.transpileModule(readFileSync(source, "utf8"), {
       compilerOptions: {
         module: ts.ModuleKind.CommonJS,
@@ -161,14 +180,6 @@ function transpileTo(outDir: string): string {
     writeFileSync(target, output);
   }
   return join(outDir, "simulator", "cli.js");
-}
-
-function listTs(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listTs(path);
-    return name.endsWith(".ts") ? [path] : [];
-  });
 }
 
 describe("the zenlayer-simulator executable", () => {

@@ -1,4 +1,4 @@
-import type { InstanceInfo, NicInfo, Simulator } from "../../simulator";
+import type { WireInstance, WireNic, Simulator } from "../../simulator";
 import { startTestSimulator, stopAll } from "./helpers";
 import { failure, ok } from "./rawClient";
 
@@ -46,7 +46,7 @@ afterAll(stopAll);
 
 async function nicIds(params: Record<string, unknown>): Promise<string[]> {
   const response = await ok(sim, "DescribeNetworkInterfaces", params);
-  return (response["dataSet"] as NicInfo[]).map((nic) => nic.nicId);
+  return (response["dataSet"] as WireNic[]).map((nic) => nic.nicId);
 }
 
 describe("DescribeNetworkInterfaces filters", () => {
@@ -75,7 +75,7 @@ describe("DescribeNetworkInterfaces filters", () => {
     const beyond = await ok(sim, "DescribeNetworkInterfaces", { pageSize: 2, pageNum: 99 });
     expect(first["totalCount"]).toBe(all.length);
     expect(beyond).toMatchObject({ totalCount: all.length, dataSet: [] });
-    const paged = [...(first["dataSet"] as NicInfo[]), ...(second["dataSet"] as NicInfo[])].map(
+    const paged = [...(first["dataSet"] as WireNic[]), ...(second["dataSet"] as WireNic[])].map(
       (nic) => nic.nicId,
     );
     expect(paged).toEqual(all.slice(0, 4));
@@ -88,10 +88,10 @@ describe("DescribeNetworkInterfaces filters", () => {
     expect(response["totalCount"]).toBeGreaterThan(20);
   });
 
-  it("returns every documented NicInfo field, null where absent", async () => {
+  it("returns every documented WireNic field, null where absent", async () => {
     const [nic] = (await ok(sim, "DescribeNetworkInterfaces", { nicIds: ["2000000000000000003"] }))[
       "dataSet"
-    ] as NicInfo[];
+    ] as WireNic[];
     expect(Object.keys(nic ?? {}).sort()).toEqual(
       [
         "createTime",
@@ -122,8 +122,8 @@ describe("DescribeNetworkInterfaces filters", () => {
 });
 
 describe("DescribeInstances", () => {
-  async function instances(params: Record<string, unknown>): Promise<InstanceInfo[]> {
-    return (await ok(sim, "DescribeInstances", params))["dataSet"] as InstanceInfo[];
+  async function instances(params: Record<string, unknown>): Promise<WireInstance[]> {
+    return (await ok(sim, "DescribeInstances", params))["dataSet"] as WireInstance[];
   }
 
   it("lists each instance's attached NICs, primary first", async () => {
@@ -142,7 +142,7 @@ describe("DescribeInstances", () => {
     expect((await instances({ name: "WEB" })).length).toBe(2);
     const page = await ok(sim, "DescribeInstances", { pageSize: 1, pageNum: 3 });
     expect(page["totalCount"]).toBe(3);
-    expect((page["dataSet"] as InstanceInfo[]).map((i) => i.instanceId)).toEqual(["1000000000000000003"]);
+    expect((page["dataSet"] as WireInstance[]).map((i) => i.instanceId)).toEqual(["1000000000000000003"]);
   });
 
   it("derives the zone from a region (europe-west-1 → europe-west-1a)", async () => {

@@ -57,7 +57,7 @@ describe("actions and versions", () => {
     expect(await failure(sim, action as string, {}, { version })).toEqual(unauthorized);
   });
 
-  it("serves 2024-04-01 with its older NicInfo shape (no securityGroupId or tags)", async () => {
+  it("serves 2024-04-01 with its older WireNic shape (no securityGroupId or tags)", async () => {
     const old = responseOf(
       await rawCall(
         sim,

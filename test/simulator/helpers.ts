@@ -1,4 +1,4 @@
-import type { NicInfo, Simulator, SimulatorOptions } from "../../simulator";
+import type { WireNic, Simulator, SimulatorOptions } from "../../simulator";
 import { startSimulator } from "../../simulator";
 import { ok } from "./rawClient";
 
@@ -19,9 +19,9 @@ export async function stopAll(): Promise<void> {
 }
 
 /** The NIC as DescribeNetworkInterfaces shows it over HTTP, or undefined when absent. */
-export async function describeNic(simulator: Simulator, nicId: string): Promise<NicInfo | undefined> {
+export async function describeNic(simulator: Simulator, nicId: string): Promise<WireNic | undefined> {
   const response = await ok(simulator, "DescribeNetworkInterfaces", { nicIds: [nicId] });
-  return (response["dataSet"] as NicInfo[])[0];
+  return (response["dataSet"] as WireNic[])[0];
 }
 
 /** A typical world: a RUNNING instance in asia-east-1a with its primary NIC, and a spare NIC there. */

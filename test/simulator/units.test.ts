@@ -1,5 +1,4 @@
-import { deriveStream, mulberry32 } from "../../simulator/faults/prng";
-import { TokenBucket } from "../../simulator/faults/rateLimit";
+import { deriveStream, FaultInjector, mulberry32 } from "../../simulator/faults/faultInjector";
 import { regionOfZone, zoneInRegion, isoSeconds } from "../../simulator/state/records";
 import { TransitionScheduler } from "../../simulator/state/transitions";
 
@@ -16,12 +15,16 @@ describe("mulberry32", () => {
   });
 });
 
-describe("TokenBucket", () => {
+describe("the gateway rate limit (the sdk's TokenBucket, refusing instead of waiting)", () => {
   it("allows a burst of one second's worth, then refills at the rate", () => {
-    const bucket = new TokenBucket(2, 0);
-    expect([bucket.take(0), bucket.take(0), bucket.take(0)]).toEqual([true, true, false]);
-    expect(bucket.take(499)).toBe(false);
-    expect(bucket.take(500)).toBe(true);
+    let now = 0;
+    const faults = new FaultInjector({ rateLimitRps: 2, retryAfterSeconds: 1 }, 1, () => now);
+    const limited = () => faults.edgeFault("DescribeInstances")?.kind === "rate-limit";
+    expect([limited(), limited(), limited()]).toEqual([false, false, true]);
+    now = 499;
+    expect(limited()).toBe(true);
+    now = 500;
+    expect(limited()).toBe(false);
   });
 });
 

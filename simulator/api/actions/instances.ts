@@ -1,15 +1,20 @@
 import { renderInstance, renderNicFor } from "../../state/render";
 import type { InstanceRecord, NicRecord } from "../../state/records";
+import { startViolation, stopViolation } from "../../state/stateMachines";
 import { INSTANCE_STATUSES } from "../../types/wire";
-import type { ActionHandler } from "../actionTypes";
+import type { BusinessErrorKey } from "../errorCodes";
+import type { ActionContext, ActionHandler } from "../router";
+import { rejectViolation, requireInstance } from "../router";
 import type { Params } from "../validate";
 import {
   MAX_IDS_PER_REQUEST,
+  optionalBoolean,
   optionalEnum,
   optionalString,
   optionalStringList,
   page,
   paging,
+  requiredStringList,
 } from "../validate";
 
 function instanceFilter(params: Params): (instance: InstanceRecord) => boolean {
@@ -39,6 +44,7 @@ function nicsOf(instanceId: string, nics: readonly NicRecord[]): NicRecord[] {
  * DescribeInstances: filters as documented (the simulator does not model images or addresses,
  * so `imageId`, `ipv4Address` and `ipv6Address` are accepted and ignored). Each instance's
  * `nics` comes from the same (possibly stale) NIC view as DescribeNetworkInterfaces.
+ * @internal
  */
 export const describeInstances: ActionHandler = (params, context) => {
   const matches = instanceFilter(params);
@@ -55,4 +61,32 @@ export const describeInstances: ActionHandler = (params, context) => {
       ),
     ),
   };
+};
+
+/**
+ * Shared shape of StartInstances and StopInstances: every instance is checked before any is
+ * changed, so a batch is all-or-nothing.
+ */
+function batch(
+  params: Params,
+  context: ActionContext,
+  check: (instance: InstanceRecord) => BusinessErrorKey | null,
+  apply: (instance: InstanceRecord) => void,
+) {
+  const instanceIds = requiredStringList(params, "instanceIds", MAX_IDS_PER_REQUEST);
+  const instances = instanceIds.map((id) => requireInstance(context, id));
+  for (const instance of instances)
+    rejectViolation(context, check(instance), `instanceId ${instance.instanceId}`);
+  for (const instance of instances) apply(instance);
+  return {};
+}
+
+/** StartInstances: STOPPED → BOOTING → RUNNING. @internal */
+export const startInstances: ActionHandler = (params, context) =>
+  batch(params, context, startViolation, (instance) => context.runtime.engine.startInstance(instance));
+
+/** StopInstances: RUNNING → STOPPING → STOPPED (`forceShutdown` accepted; it changes nothing here). @internal */
+export const stopInstances: ActionHandler = (params, context) => {
+  optionalBoolean(params, "forceShutdown");
+  return batch(params, context, stopViolation, (instance) => context.runtime.engine.stopInstance(instance));
 };
