@@ -55,7 +55,9 @@ function banner(simulator: Simulator, options: SimulatorOptions): string {
   ];
   const tokens = options.bearerTokens?.length ?? 0;
   if (tokens > 0) lines.push(`Bearer tokens accepted: ${tokens}`);
-  lines.push(`Admin surface (local only): ${simulator.url}/_simulator/state`);
+  // Like the password, an admin token is the user's secret: say that one is needed, never which.
+  const adminAuth = options.adminToken === undefined ? "" : ", with Authorization: Bearer <admin token>";
+  lines.push(`Admin surface (local only${adminAuth}): ${simulator.url}/_simulator/state`);
   lines.push(`Seeded: ${instances.length} instance(s), ${nics.length} NIC(s)`);
   for (const instance of instances) {
     lines.push(

@@ -1,10 +1,11 @@
+import { adminRefusal } from "./admin/adminGuard";
 import { handleAdmin } from "./admin/adminRoutes";
 import type { Credentials } from "./auth/verifyRequest";
 import { createOutOfBand } from "./state/outOfBand";
 import { FaultInjector, ScriptedFailures } from "./faults/faultInjector";
 import { RequestLog } from "./log/requestLog";
-import { handleApiRequest } from "./server/apiPipeline";
-import { listen, Sleeper } from "./server/httpServer";
+import { handleApiRequest, handleApiTooLarge } from "./server/apiPipeline";
+import { listen, MAX_BODY_BYTES, serverTimeouts, Sleeper } from "./server/httpServer";
 import { Engine, instanceKey, nicKey } from "./state/engine";
 import { IdGenerator } from "./state/ids";
 import type { InstanceRecord } from "./state/records";
@@ -140,6 +141,14 @@ function createControl(runtime: SimulatorRuntime, outOfBand: OutOfBandControl): 
   };
 }
 
+/** The admin token, refused when it could never be sent in a Bearer header. */
+function checkedAdminToken(token: string | undefined): string | undefined {
+  if (token !== undefined && !/^\S+$/.test(token)) {
+    throw new Error("adminToken must be a non-empty string without whitespace");
+  }
+  return token;
+}
+
 /** The host part of a URL for a listening address (wildcards are reached via loopback). */
 function urlHost(host: string): string {
   if (host === "0.0.0.0" || host === "::") return "127.0.0.1";
@@ -156,9 +165,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const control = createControl(runtime, createOutOfBand(runtime.engine, runtime.now));
   if (options.seed !== undefined) control.seed(options.seed);
   const host = options.host ?? "127.0.0.1";
-  const server = await listen(host, options.port ?? 0, {
+  const adminToken = checkedAdminToken(options.adminToken);
+  const server = await listen(host, options.port ?? 0, serverTimeouts(options), {
     api: (req, res, body) => handleApiRequest(req, res, body, runtime),
-    admin: (req, res, path, body) => handleAdmin(req, res, path, body, control),
+    apiTooLarge: (req, res, bytes) => handleApiTooLarge(req, res, bytes, MAX_BODY_BYTES, runtime),
+    adminRefusal: (req) => adminRefusal(req, adminToken),
+    admin: (req, res, path, body) => handleAdmin(req, res, path, body, { control, log: runtime.log }),
   });
   const domain = `${urlHost(host)}:${server.port}`;
   return {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestLog } from "../log/requestLog";
 import type { JsonObject } from "../config/schemas";
 import {
   asObject,
@@ -57,7 +58,6 @@ function parseStall(body: unknown): { nicId?: string; instanceId?: string; forMs
 /** The admin surface, by path below `/_simulator/`. Local use only (the server checks loopback). */
 const ROUTES: Readonly<Record<string, AdminRoute>> = {
   state: { method: "GET", run: (_body, control) => control.snapshot() },
-  requests: { method: "GET", run: (_body, control) => control.requestLog() },
   counts: { method: "GET", run: (_body, control) => control.actionCounts() },
   "requests/reset": { method: "POST", run: (_body, control) => control.resetRequestLog() },
   seed: {
@@ -106,6 +106,48 @@ function parseJson(body: Buffer): unknown {
   return text.trim() === "" ? {} : (JSON.parse(text) as unknown);
 }
 
+/** A non-negative integer query parameter, or undefined when absent. */
+function queryInteger(url: URL, name: string): number | undefined {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return undefined;
+  if (!/^\d{1,9}$/.test(raw)) throw new Error(`${name} must be a non-negative integer`);
+  return Number(raw);
+}
+
+/** Resolves when the answer may be written to again, or the client has gone (then false). */
+function drained(res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off("drain", done).off("close", done);
+      resolve(!res.destroyed);
+    };
+    res.on("drain", done).on("close", done);
+  });
+}
+
+/**
+ * `GET requests[?offset=N&limit=M]`: the request log, oldest first, streamed one entry at a time
+ * with backpressure, so even a large log never becomes one big string; `X-Total-Count` tells a
+ * pager how many entries there are. Entries recorded while it streams are left out.
+ */
+async function streamRequestLog(req: IncomingMessage, res: ServerResponse, log: RequestLog): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://simulator");
+  let range: { offset: number | undefined; limit: number | undefined };
+  try {
+    range = { offset: queryInteger(url, "offset"), limit: queryInteger(url, "limit") };
+  } catch (error) {
+    return sendAdminJson(res, 400, { error: error instanceof Error ? error.message : String(error) });
+  }
+  res.writeHead(200, {
+    "content-type": "application/json; charset=utf-8",
+    "x-total-count": String(log.size),
+  });
+  for (const chunk of log.jsonChunks(range.offset, range.limit)) {
+    if (!res.write(chunk) && !(await drained(res))) return;
+  }
+  res.end();
+}
+
 /**
  * Answers an admin request with plain JSON (no API envelope): the route's result, `{ok: true}`
  * for commands, `{error}` with 400 for bad input, 404/405 for unknown routes or methods.
@@ -116,14 +158,18 @@ export function handleAdmin(
   res: ServerResponse,
   path: string,
   body: Buffer,
-  control: SimulatorControl,
-): void {
+  simulator: { readonly control: SimulatorControl; readonly log: RequestLog },
+): Promise<void> | void {
+  if (path === "requests") {
+    if (req.method !== "GET") return sendAdminJson(res, 405, { error: "use GET" });
+    return streamRequestLog(req, res, simulator.log);
+  }
   const route = Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
   if (route === undefined)
     return sendAdminJson(res, 404, { error: `unknown admin route /_simulator/${path}` });
   if (req.method !== route.method) return sendAdminJson(res, 405, { error: `use ${route.method}` });
   try {
-    const result = route.run(parseJson(body), control);
+    const result = route.run(parseJson(body), simulator.control);
     sendAdminJson(res, 200, result ?? { ok: true });
   } catch (error) {
     sendAdminJson(res, 400, { error: error instanceof Error ? error.message : String(error) });

@@ -23,6 +23,14 @@ Serves a local Zenlayer Cloud API (POST /api/v2/zec) for tests and demos.
   --access-key-id <id>          accepted key id (default SIMULATOR0KEY0ID)
   --access-key-password <pwd>   its password (default simulator-secret-password)
   --token <token>               also accept "Authorization: Bearer <token>" (repeatable)
+Hardening (the admin surface /_simulator/ answers loopback clients only and refuses
+cross-origin browser requests; request bodies over 1 MiB get 413):
+  --admin-token <token>         require "Authorization: Bearer <token>" on /_simulator/
+                                (or set ZENLAYER_SIMULATOR_ADMIN_TOKEN, which keeps it out of ps)
+  --request-timeout-ms <ms>     time to receive a whole request (default 30000; 0 = none)
+  --headers-timeout-ms <ms>     time to receive the headers (default 10000; 0 = none)
+  --keep-alive-timeout-ms <ms>  idle keep-alive connections are closed after this (default 5000)
+  --idle-timeout-ms <ms>        a client silent this long mid-request is cut off (default 10000; 0 = none)
 Faults (all off by default; seeded and reproducible):
   --rate-limit <rps>            answer 429 REQUEST_LIMIT_EXCEEDED above this rate
   --retry-after <s>             send Retry-After with those 429s
@@ -50,6 +58,11 @@ const STRING_FLAGS = [
   "html-rate",
   "stale-read-ms",
   "random-seed",
+  "admin-token",
+  "request-timeout-ms",
+  "headers-timeout-ms",
+  "keep-alive-timeout-ms",
+  "idle-timeout-ms",
 ] as const;
 
 type StringFlag = (typeof STRING_FLAGS)[number];
@@ -100,8 +113,35 @@ function accessKeys(values: Partial<Record<StringFlag, string>>): SimulatorOptio
   return [{ accessKeyId, accessKeyPassword }];
 }
 
-/** Parses the command line (node:util parseArgs, strict: unknown flags are errors). @internal */
-export function parseCliArgs(argv: readonly string[]): CliSettings {
+/** The environment variable that can carry the admin token instead of `--admin-token`. @internal */
+export const ADMIN_TOKEN_ENV = "ZENLAYER_SIMULATOR_ADMIN_TOKEN";
+
+/** The connection limits, all integers of ms. */
+function timeoutFlags(values: Partial<Record<StringFlag, string>>) {
+  const limit = 24 * 3600 * 1000;
+  return {
+    requestTimeoutMs: numberFlag(values, "request-timeout-ms", limit, true),
+    headersTimeoutMs: numberFlag(values, "headers-timeout-ms", limit, true),
+    keepAliveTimeoutMs: numberFlag(values, "keep-alive-timeout-ms", limit, true),
+    idleTimeoutMs: numberFlag(values, "idle-timeout-ms", limit, true),
+  };
+}
+
+/** The flag wins over the environment; an empty variable counts as unset. */
+function adminToken(values: Partial<Record<StringFlag, string>>, env: NodeJS.ProcessEnv): string | undefined {
+  const token = values["admin-token"] ?? (env[ADMIN_TOKEN_ENV] === "" ? undefined : env[ADMIN_TOKEN_ENV]);
+  if (token !== undefined && !/^\S+$/.test(token)) {
+    throw new Error("--admin-token must be a non-empty string without whitespace");
+  }
+  return token;
+}
+
+/**
+ * Parses the command line (node:util parseArgs, strict: unknown flags are errors); `env` supplies
+ * the admin token when no flag does.
+ * @internal
+ */
+export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliSettings {
   const stringOptions = Object.fromEntries(STRING_FLAGS.map((flag) => [flag, { type: "string" as const }]));
   const { values } = parseArgs({
     args: [...argv],
@@ -125,6 +165,8 @@ export function parseCliArgs(argv: readonly string[]): CliSettings {
     accessKeys: accessKeys(strings),
     bearerTokens: Array.isArray(values.token) ? values.token.map(String) : undefined,
     faults: faultFlags(strings),
+    ...timeoutFlags(strings),
+    adminToken: adminToken(strings, env),
   });
   return { help: values.help === true, seedFile: strings["seed-file"], options };
 }

@@ -3,7 +3,7 @@ import { ApiError, commonError, defaultCodeForStatus } from "../api/errorCodes";
 import { dispatch } from "../api/router";
 import { verifyRequest } from "../auth/verifyRequest";
 import type { EdgeFault } from "../faults/faultInjector";
-import { bodyForLog, observeNicWrite } from "../log/requestLog";
+import { observeNicWrite } from "../log/requestLog";
 import type { SimulatorRuntime } from "../simulator";
 import { isoSeconds } from "../state/records";
 import type { FailNextRule, WriteEffect } from "../types/options";
@@ -142,8 +142,44 @@ export async function handleApiRequest(
     status: outcome.kind === "reset" ? 0 : outcome.status,
     ...(outcome.kind === "json" && outcome.code !== undefined ? { code: outcome.code } : {}),
     requestId: request.requestId,
-    body: bodyForLog(body.toString("utf8")),
+    body,
     ...(fault === undefined ? {} : { fault }),
     ...(effect === undefined ? {} : { effect }),
+  });
+}
+
+/**
+ * Answers an API request whose body is over the size limit, before authentication and without
+ * reading the rest of it: 413 with the error envelope (INVALID_PARAMETER_EXCEED_LENGTH, the
+ * documented "too long" code), logged with the size only. `Connection: close` ends the
+ * connection after the answer, so the unread rest of the body is never processed.
+ * @internal
+ */
+export function handleApiTooLarge(
+  req: IncomingMessage,
+  res: ServerResponse,
+  bytes: number,
+  limit: number,
+  runtime: SimulatorRuntime,
+): void {
+  const arrival = runtime.now();
+  const requestId = runtime.engine.store.ids.requestId();
+  const action = headerValue(req, "x-zc-action") ?? null;
+  runtime.log.count(action);
+  const error = new ApiError(
+    413,
+    "INVALID_PARAMETER_EXCEED_LENGTH",
+    `The request body exceeds ${limit} bytes.`,
+  );
+  deliver(res, errorOutcome(requestId, error, { connection: "close" }));
+  runtime.log.record({
+    time: isoSeconds(arrival),
+    receivedAtMs: arrival,
+    action,
+    version: headerValue(req, "x-zc-version") ?? null,
+    status: 413,
+    code: error.code,
+    requestId,
+    body: { bytes },
   });
 }

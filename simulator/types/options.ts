@@ -86,7 +86,11 @@ export interface RequestLogEntry {
   status: number;
   code?: string;
   requestId: string;
-  /** The parsed JSON body, or the raw text (truncated) when it was not JSON. */
+  /**
+   * The body, bounded so the log's memory does not depend on what clients send: up to 2 KiB
+   * (every real ZEC body), the parsed JSON, or the text when it is not JSON; larger bodies only
+   * `{truncated: true, bytes, preview}`, with the first 256 bytes as text. Null when empty.
+   */
   body: unknown;
   /** The injected fault, if any, e.g. `rate-limit`, `reset`, `html`, `fail-next`. */
   fault?: string;
@@ -131,8 +135,26 @@ export interface SimulatorOptions {
   randomSeed?: number;
   /** Default 8, counting the primary NIC. */
   nicLimitPerInstance?: number;
-  /** Ring-buffer size of the request log. Default 1000. */
+  /** Ring-buffer size of the request log. Default 1000; each entry holds at most about 3 KB, whatever was sent. */
   requestLogLimit?: number;
+  /** Time to receive a whole request, headers and body (Node's `server.requestTimeout`); 0 disables. Default 30000. */
+  requestTimeoutMs?: number;
+  /** Time to receive the headers (Node's `server.headersTimeout`), at most `requestTimeoutMs`; 0 disables. Default 10000. */
+  headersTimeoutMs?: number;
+  /** How long a keep-alive connection may wait for its next request (Node's `server.keepAliveTimeout`). Default 5000. */
+  keepAliveTimeoutMs?: number;
+  /**
+   * A connection on which the client sends nothing for this long, while the simulator waits for
+   * it (connecting, or in the middle of a request), is closed; 0 disables. Default 10000. Time the
+   * simulator itself takes to answer (injected latency) never counts.
+   */
+  idleTimeoutMs?: number;
+  /**
+   * When set, every `/_simulator/` request must carry `Authorization: Bearer <adminToken>`. The
+   * admin surface answers loopback clients only and refuses cross-origin browser requests either
+   * way; the token also keeps other local users and programs out.
+   */
+  adminToken?: string;
   /** Clock in ms for timestamps, the signature skew check, stale reads and rate limiting. */
   now?: () => number;
 }

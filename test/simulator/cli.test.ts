@@ -103,6 +103,9 @@ describe("runCli (in-process)", () => {
     let output = "";
     expect(await runCli(["--help"], { write: (text) => (output += text) })).toBeNull();
     expect(output).toContain("--seed-file");
+    for (const flag of ["--admin-token", "ZENLAYER_SIMULATOR_ADMIN_TOKEN", "--idle-timeout-ms"]) {
+      expect(output).toContain(flag);
+    }
   });
 
   it("starts with a seed file, prints how to point a client at it, and stops", async () => {

@@ -57,7 +57,7 @@ describe("actions and versions", () => {
     expect(await failure(sim, action as string, {}, { version })).toEqual(unauthorized);
   });
 
-  it("serves 2024-04-01 with its older WireNic shape (no securityGroupId or tags)", async () => {
+  it("serves 2024-04-01 with its older NIC shape (no securityGroupId or tags)", async () => {
     const old = responseOf(
       await rawCall(
         sim,
@@ -155,9 +155,14 @@ describe("routing outside the API", () => {
     expect(response.headers["allow"]).toBe("POST");
   });
 
-  it("refuses bodies over 1 MiB with 413", async () => {
+  it("refuses bodies over 1 MiB with 413 and the error envelope", async () => {
     const response = await rawCall(sim, "DescribeNetworkInterfaces", { name: "x".repeat(1024 * 1024) });
     expect(response.status).toBe(413);
+    expect(response.headers["connection"]).toBe("close");
+    expect(json(response)).toMatchObject({
+      code: "INVALID_PARAMETER_EXCEED_LENGTH",
+      requestId: expect.stringMatching(REQUEST_ID),
+    });
   });
 });
 
