@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SIGNATURE_METHOD, SIGNED_HEADERS, sign } from "../../sdk/signing/signer";
+import { verifyRequest } from "../../simulator/auth/verifyRequest";
 
 /** One scripted reply; replies are consumed in order, one per authenticated request. */
 export type ScriptStep =
@@ -43,12 +43,10 @@ export interface ScriptedServer {
   close(): Promise<void>;
 }
 
-const SKEW_LIMIT_SECONDS = 300;
-
 /**
- * A loopback HTTP server that checks every request the way Zenlayer does (ZC2-HMAC-SHA256 over
- * the received Host, Content-Type and raw body, five-minute skew; or a bearer token) and answers
- * from a script. When the script runs out it answers a permanent `SCRIPT_EXHAUSTED` error, so an
+ * A loopback HTTP server that checks every request with the simulator's own verifier (ZC2-HMAC-SHA256
+ * over the received Host, Content-Type and raw body, five-minute skew; or a bearer token) and
+ * answers from a script. When the script runs out it answers a permanent `SCRIPT_EXHAUSTED` error, so an
  * unexpected extra attempt fails the test instead of hanging it.
  */
 export async function startScriptedServer(options: ScriptedServerOptions = {}): Promise<ScriptedServer> {
@@ -132,38 +130,30 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
-const AUTHORIZATION_FORMAT =
-  /^ZC2-HMAC-SHA256 Credential=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/;
-
-/** Returns the AUTHFAILURE_* code the real API would send, or undefined when the request is good. */
+/**
+ * Returns the AUTHFAILURE_* code the real API would send, or undefined when the request is good,
+ * using the simulator's verifier: there is one signature check in the codebase.
+ */
 function authenticate(
   headers: IncomingHttpHeaders,
   body: Buffer,
   options: ScriptedServerOptions,
 ): string | undefined {
-  const authorization = header(headers, "authorization") ?? "";
-  if (authorization.startsWith("Bearer ")) {
-    const known = (options.tokens ?? []).includes(authorization.slice("Bearer ".length));
-    return known ? undefined : "AUTHFAILURE_INVALID_AUTHORIZATION";
-  }
-  const match = AUTHORIZATION_FORMAT.exec(authorization);
-  const password = match === null ? undefined : options.credentials?.[match[1] ?? ""];
-  if (match === null || password === undefined || match[2] !== SIGNED_HEADERS) {
-    return "AUTHFAILURE_INVALID_AUTHORIZATION";
-  }
-  if (header(headers, "x-zc-signature-method") !== SIGNATURE_METHOD)
-    return "AUTHFAILURE_INVALID_AUTHORIZATION";
-  const timestamp = header(headers, "x-zc-timestamp") ?? "";
-  if (!/^\d+$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > SKEW_LIMIT_SECONDS) {
-    return "AUTHFAILURE_SIGNATURE_EXPIRED";
-  }
-  const expected = sign({
-    accessKeyId: match[1] ?? "",
-    accessKeyPassword: password,
-    host: header(headers, "host") ?? "",
-    contentType: header(headers, "content-type") ?? "",
-    body,
-    timestamp,
-  });
-  return expected.signature === match[3] ? undefined : "AUTHFAILURE_SIGNATURE_FAILURE";
+  const accessKeys = Object.entries(options.credentials ?? {}).map(([accessKeyId, accessKeyPassword]) => ({
+    accessKeyId,
+    accessKeyPassword,
+  }));
+  const failure = verifyRequest(
+    {
+      authorization: header(headers, "authorization"),
+      timestamp: header(headers, "x-zc-timestamp"),
+      signatureMethod: header(headers, "x-zc-signature-method"),
+      host: header(headers, "host") ?? "",
+      contentType: header(headers, "content-type") ?? "",
+      body,
+    },
+    { accessKeys, bearerTokens: options.tokens ?? [] },
+    Date.now(),
+  );
+  return failure?.code;
 }

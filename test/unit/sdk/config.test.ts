@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
-import type { ConfigSources } from "../../sdk/index";
-import { isZenlayerConfigError, resolveClientConfig, ZenlayerConfigError } from "../../sdk/index";
+import type { ConfigSources } from "../../../sdk/index";
+import { isZenlayerConfigError, resolveClientConfig, ZenlayerConfigError } from "../../../sdk/index";
 
 const stack =
   (values: Record<string, string>) =>

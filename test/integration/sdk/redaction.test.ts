@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
-import { isZenlayerApiError } from "../../sdk/index";
-import type { ScriptedServer, ScriptStep } from "../support/scriptedServer";
-import { startScriptedServer } from "../support/scriptedServer";
+import { isZenlayerApiError } from "../../../sdk/index";
+import type { ScriptedServer, ScriptStep } from "../../support/scriptedServer";
+import { startScriptedServer } from "../../support/scriptedServer";
 import { clientFor, KEY_ID, PASSWORD, rejectionOf, TOKEN } from "./integrationClient";
 
 let server: ScriptedServer;

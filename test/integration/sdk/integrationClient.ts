@@ -1,6 +1,6 @@
-import type { ClientDeps, ClientSettings, ZenlayerApiError } from "../../sdk/index";
-import { isZenlayerApiError, resolveClientConfig, TokenBucket, ZecClient } from "../../sdk/index";
-import type { ScriptedServer } from "../support/scriptedServer";
+import type { ClientDeps, ClientSettings, ZenlayerApiError } from "../../../sdk/index";
+import { isZenlayerApiError, resolveClientConfig, TokenBucket, ZecClient } from "../../../sdk/index";
+import type { ScriptedServer } from "../../support/scriptedServer";
 
 /** Credentials the scripted servers accept; the password must never appear in any output. */
 export const KEY_ID = "AKID-integration";

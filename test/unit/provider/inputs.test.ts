@@ -1,8 +1,10 @@
-import { checkAttachmentInputs } from "../../provider/networkInterfaceAttachment/check";
-import { diffAttachment } from "../../provider/networkInterfaceAttachment/diff";
-import { formatAttachmentId, parseAttachmentId } from "../../provider/networkInterfaceAttachment/resourceId";
-import { parseDuration } from "../../provider/shared/duration";
-import { UNKNOWN_VALUE } from "../../provider/shared/unknown";
+import {
+  checkAttachmentInputs,
+  diffAttachment,
+  formatAttachmentId,
+  parseAttachmentId,
+} from "../../../provider/zec/networkInterfaceAttachment/inputs";
+import { parseDuration, UNKNOWN_VALUE } from "../../../provider/shared/inputValues";
 
 const NIC = "1475945014486896967";
 const VM = "1478001766933994003";

@@ -1,25 +1,33 @@
-import type { ErrorCategory, RetrySettings } from "../../sdk/index";
+import type { RetrySettings } from "../../../sdk/index";
+import { isZenlayerApiError, ZenlayerApiError } from "../../../sdk/index";
+import type { ErrorCategory } from "../../../sdk/retry/classification";
 import {
-  abortableSleep,
-  fullJitterDelayMs,
-  isZenlayerApiError,
   parseRetryAfterMs,
-  retryDelayMs,
-  ZenlayerApiError,
-} from "../../sdk/index";
-import { runWithRetry } from "../../sdk/retry/runWithRetry";
+  retryVerdict,
+  runWithRetry,
+  UNREACHABLE_RETRY_WINDOW_MS,
+} from "../../../sdk/retry/retryPolicy";
+import { abortableSleep } from "../../../sdk/util/time";
 
 const SETTINGS: RetrySettings = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000, deadlineMs: 60_000 };
 
-function apiError(category: ErrorCategory, retryAfterMs?: number): ZenlayerApiError {
-  return new ZenlayerApiError({
-    code: category === "throttling" ? "REQUEST_LIMIT_EXCEEDED" : "SERVICE_TEMPORARY_UNAVAILABLE",
-    detail: "scripted",
-    action: "DescribeNetworkInterfaces",
-    category,
-    retryable: category === "throttling" || category === "transient",
-    retryAfterMs,
-  });
+/** A code the classification table puts in each category. */
+const CODE_OF: Readonly<Record<ErrorCategory, string>> = {
+  throttling: "REQUEST_LIMIT_EXCEEDED",
+  transient: "SERVICE_TEMPORARY_UNAVAILABLE",
+  unreachable: "NETWORK_ERROR",
+  "not-found": "INVALID_NIC_NOT_FOUND",
+  permanent: "INVALID_NIC_STATUS",
+};
+
+function apiError(
+  category: ErrorCategory,
+  retryAfterMs?: number,
+  action = "DescribeNetworkInterfaces",
+): ZenlayerApiError {
+  const cause =
+    category === "unreachable" ? { name: "Error", code: "ECONNREFUSED", message: "refused" } : undefined;
+  return new ZenlayerApiError({ code: CODE_OF[category], detail: "scripted", action, retryAfterMs, cause });
 }
 
 /** An attempt function that fails with the given errors in turn, then succeeds. */
@@ -50,19 +58,55 @@ function run(
   });
 }
 
-describe("backoff arithmetic", () => {
-  it("uses full jitter over an exponentially growing, capped ceiling", () => {
-    expect(fullJitterDelayMs(0, 100, 1000, () => 0.5)).toBe(50);
-    expect(fullJitterDelayMs(1, 100, 1000, () => 0.5)).toBe(100);
-    expect(fullJitterDelayMs(3, 100, 1000, () => 0.999)).toBe(799);
-    expect(fullJitterDelayMs(10, 100, 1000, () => 0.5)).toBe(500);
-    expect(fullJitterDelayMs(2, 100, 1000, () => 0)).toBe(0);
+describe("the retry verdict", () => {
+  const at = (retryIndex: number, unreachableSince?: number) => ({
+    retryIndex,
+    unreachableSince,
+    now: 100_000,
+  });
+  const delayOf = (error: ZenlayerApiError, retryIndex: number, random: () => number) => {
+    const verdict = retryVerdict(error, at(retryIndex), SETTINGS, random);
+    return verdict.retry ? verdict.delayMs : undefined;
+  };
+
+  it("waits with full jitter over an exponentially growing, capped ceiling", () => {
+    const transient = apiError("transient");
+    expect(delayOf(transient, 0, () => 0.5)).toBe(50);
+    expect(delayOf(transient, 1, () => 0.5)).toBe(100);
+    expect(delayOf(transient, 3, () => 0.999)).toBe(799);
+    expect(delayOf(transient, 10, () => 0.5)).toBe(500);
+    expect(delayOf(transient, 2, () => 0)).toBe(0);
   });
 
   it("never waits less than Retry-After asks", () => {
-    expect(retryDelayMs(0, 3000, SETTINGS, () => 0.5)).toBe(3000);
-    expect(retryDelayMs(3, 10, SETTINGS, () => 0.5)).toBe(400);
-    expect(retryDelayMs(0, undefined, SETTINGS, () => 0.5)).toBe(50);
+    expect(delayOf(apiError("throttling", 3000), 0, () => 0.5)).toBe(3000);
+    expect(delayOf(apiError("throttling", 10), 3, () => 0.5)).toBe(400);
+  });
+
+  it("retries an unreachable endpoint only within its window, with a last try at its end", () => {
+    const refused = apiError("unreachable");
+    const justStarted = retryVerdict(refused, at(5, 100_000), SETTINGS, () => 0.999);
+    expect(justStarted).toEqual({ retry: true, delayMs: 999 });
+    const nearlyOver = retryVerdict(
+      refused,
+      at(5, 100_000 - UNREACHABLE_RETRY_WINDOW_MS + 300),
+      SETTINGS,
+      () => 0.999,
+    );
+    expect(nearlyOver).toEqual({ retry: true, delayMs: 300 });
+    expect(
+      retryVerdict(refused, at(5, 100_000 - UNREACHABLE_RETRY_WINDOW_MS), SETTINGS, () => 0.5).retry,
+    ).toBe(false);
+  });
+
+  it("stops on what cannot pass, and on an ambiguous failure of a create", () => {
+    expect(retryVerdict(apiError("permanent"), at(0), SETTINGS, () => 0.5).retry).toBe(false);
+    expect(retryVerdict(apiError("not-found"), at(0), SETTINGS, () => 0.5).retry).toBe(false);
+    expect(retryVerdict(new Error("not an API error"), at(0), SETTINGS, () => 0.5).retry).toBe(false);
+    const create = apiError("transient", undefined, "CreateNetworkInterface");
+    expect(retryVerdict(create, at(0), SETTINGS, () => 0.5).retry).toBe(false);
+    const throttledCreate = apiError("throttling", undefined, "CreateNetworkInterface");
+    expect(retryVerdict(throttledCreate, at(0), SETTINGS, () => 0.5).retry).toBe(true);
   });
 
   it("reads Retry-After as seconds or an HTTP date", () => {
@@ -116,7 +160,7 @@ describe("runWithRetry timing (fake timers)", () => {
     await expect(result).resolves.toBe("ok after 2");
   });
 
-  it("does not retry an error whose retryable is false", async () => {
+  it("does not retry what the verdict says cannot pass", async () => {
     const permanent = apiError("permanent");
     const script = scripted([permanent]);
     await expect(run(script.attempt)).rejects.toBe(permanent);

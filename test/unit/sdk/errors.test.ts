@@ -1,14 +1,12 @@
 import { inspect } from "node:util";
-import { isZenlayerApiError, ZenlayerApiError } from "../../sdk/index";
-import { sanitizeCause } from "../../sdk/errors/sanitizeCause";
+import { isZenlayerApiError, ZenlayerApiError } from "../../../sdk/index";
+import { sanitizeCause } from "../../../sdk/errors";
 
 describe("ZenlayerApiError", () => {
   const error = new ZenlayerApiError({
     code: "INVALID_NIC_STATUS",
     detail: "the nic is DETACHING",
     action: "DetachNetworkInterface",
-    category: "permanent",
-    retryable: false,
     requestId: "TABC",
     httpStatus: 400,
   });
@@ -26,8 +24,6 @@ describe("ZenlayerApiError", () => {
       code: "NETWORK_ERROR",
       detail: "refused",
       action: "DescribeInstances",
-      category: "transient",
-      retryable: true,
     });
     expect(network.message).toBe(
       "DescribeInstances failed with NETWORK_ERROR (no HTTP reply, requestId none): refused",
@@ -53,7 +49,6 @@ describe("ZenlayerApiError", () => {
       httpStatus: 400,
       action: "DetachNetworkInterface",
       category: "permanent",
-      retryable: false,
       blamesEndpoint: false,
     });
     expect(inspect(error)).toContain("INVALID_NIC_STATUS");

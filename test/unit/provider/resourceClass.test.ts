@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as zenlayer from "../../index";
+import * as zenlayer from "../../../index";
 
 interface Registered {
   type: string;
@@ -47,7 +47,8 @@ describe("zenlayer.zec.NetworkInterfaceAttachment", () => {
     const resource = registered.find((r) => r.name === "app-nic");
     expect(resource?.type).toBe("pulumi-nodejs:dynamic/zec:NetworkInterfaceAttachment");
     const provider = String(resource?.inputs["__provider"]);
-    expect(provider).toContain('programRequire("pulumi-zenlayer/provider")');
+    expect(provider).toContain('("pulumi-zenlayer/provider")[exportName]');
+    expect(provider).toContain('exportName: "networkInterfaceAttachmentProvider"');
     expect(resource?.inputs).toMatchObject({
       nicId: "1475945014486896967",
       instanceId: "1478001766933994003",

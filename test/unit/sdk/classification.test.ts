@@ -1,4 +1,4 @@
-import type { ErrorCategory } from "../../sdk/index";
+import type { ErrorCategory } from "../../../sdk/retry/classification";
 import {
   ACTION_SAFETY,
   ClientErrorCode,
@@ -6,7 +6,7 @@ import {
   classifyError,
   isRetrySafe,
   retrySafetyOf,
-} from "../../sdk/index";
+} from "../../../sdk/retry/classification";
 
 describe("classifyError", () => {
   const expected: Record<string, ErrorCategory> = {
@@ -121,6 +121,7 @@ describe("action safety", () => {
       AttachNetworkInterface: "state-checked",
       DetachNetworkInterface: "state-checked",
       DeleteNetworkInterface: "idempotent",
+      ModifyNetworkInterfaceAttribute: "idempotent",
       CreateNetworkInterface: "not-idempotent",
     });
     expect(retrySafetyOf("DescribeNetworkInterfaces")).toBe("read-only");
@@ -133,28 +134,20 @@ describe("action safety", () => {
     "AttachNetworkInterface",
     "DetachNetworkInterface",
     "DeleteNetworkInterface",
-  ])("%s retries throttling and transient failures only", (action) => {
-    expect(isRetrySafe(action, "throttling", undefined)).toBe(true);
-    expect(isRetrySafe(action, "transient", undefined)).toBe(true);
-    expect(isRetrySafe(action, "transient", "ECONNRESET")).toBe(true);
-    expect(isRetrySafe(action, "not-found", undefined)).toBe(false);
-    expect(isRetrySafe(action, "permanent", undefined)).toBe(false);
+  ])("%s repeats throttling, transient failures and an unreachable endpoint only", (action) => {
+    expect(isRetrySafe(action, "throttling")).toBe(true);
+    expect(isRetrySafe(action, "transient")).toBe(true);
+    expect(isRetrySafe(action, "unreachable")).toBe(true);
+    expect(isRetrySafe(action, "not-found")).toBe(false);
+    expect(isRetrySafe(action, "permanent")).toBe(false);
   });
 
-  it("CreateNetworkInterface retries only failures that provably preceded sending", () => {
-    const create = "CreateNetworkInterface";
-    expect(isRetrySafe(create, "throttling", undefined)).toBe(true);
-    expect(isRetrySafe(create, "transient", "ECONNREFUSED")).toBe(true);
-    expect(isRetrySafe(create, "transient", "ENOTFOUND")).toBe(true);
-    expect(isRetrySafe(create, "transient", undefined)).toBe(false);
-    expect(isRetrySafe(create, "transient", "ECONNRESET")).toBe(false);
-    expect(isRetrySafe(create, "transient", "ERR_CANCELED")).toBe(false);
-    expect(isRetrySafe(create, "permanent", "ECONNREFUSED")).toBe(false);
-    expect(isRetrySafe(create, "unreachable", "ECONNREFUSED")).toBe(true);
-  });
-
-  it("unknown writes are as conservative as create", () => {
-    expect(isRetrySafe("ModifyNetworkInterfaceAttribute", "transient", undefined)).toBe(false);
-    expect(isRetrySafe("ModifyNetworkInterfaceAttribute", "throttling", undefined)).toBe(true);
+  it("repeats a create, or an unknown write, only when nothing can have been executed", () => {
+    for (const action of ["CreateNetworkInterface", "StartInstances"]) {
+      expect(isRetrySafe(action, "throttling")).toBe(true);
+      expect(isRetrySafe(action, "unreachable")).toBe(true);
+      expect(isRetrySafe(action, "transient")).toBe(false);
+      expect(isRetrySafe(action, "permanent")).toBe(false);
+    }
   });
 });

@@ -1,5 +1,6 @@
-import { sharedRateLimiter, TokenBucket } from "../../sdk/index";
-import type * as SharedModule from "../../sdk/rateLimit/sharedRateLimiter";
+import { TokenBucket } from "../../../sdk/index";
+import { sharedRateLimiter } from "../../../sdk/rateLimit/tokenBucket";
+import type * as SharedModule from "../../../sdk/rateLimit/tokenBucket";
 
 /** A manual clock whose sleep advances time instead of waiting, recording each wait. */
 function manualClock(): {
@@ -148,7 +149,7 @@ describe("sharedRateLimiter", () => {
   it("is shared by a second copy of the module", () => {
     const first = sharedRateLimiter(9);
     jest.isolateModules(() => {
-      const copy = jest.requireActual<typeof SharedModule>("../../sdk/rateLimit/sharedRateLimiter");
+      const copy = jest.requireActual<typeof SharedModule>("../../../sdk/rateLimit/tokenBucket");
       expect(copy.sharedRateLimiter(9)).toBe(first);
     });
   });

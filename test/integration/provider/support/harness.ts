@@ -1,7 +1,7 @@
-import { createNetworkInterfaceAttachmentProvider } from "../../../provider/index";
-import type { AttachmentInputs, AttachmentOutputs } from "../../../provider/index";
-import { DEFAULT_ACCESS_KEY, startSimulator } from "../../../simulator/index";
-import type { Simulator, SimulatorOptions } from "../../../simulator/index";
+import { createNetworkInterfaceAttachmentProvider } from "../../../../provider/index";
+import type { AttachmentInputs, AttachmentOutputs } from "../../../../provider/index";
+import { DEFAULT_ACCESS_KEY, startSimulator } from "../../../../simulator/index";
+import type { Simulator, SimulatorOptions } from "../../../../simulator/index";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 
 /** A simulator plus a provider pointed at it, with fast polling and retries so tests stay quick. */

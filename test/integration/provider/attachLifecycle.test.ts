@@ -8,7 +8,7 @@ import {
   succeeded,
 } from "./support/harness";
 import type { Harness } from "./support/harness";
-import { eventually } from "../support/eventually";
+import { eventually } from "../../support/eventually";
 
 let h: Harness;
 beforeEach(async () => {

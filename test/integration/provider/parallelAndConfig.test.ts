@@ -2,10 +2,10 @@ import { inspect } from "node:util";
 import {
   createNetworkInterfaceAttachmentProvider,
   networkInterfaceAttachmentProvider,
-} from "../../provider/index";
-import { DEFAULT_ACCESS_KEY, startSimulator } from "../../simulator/index";
-import type { Simulator } from "../../simulator/index";
-import type { RetrySettings } from "../../sdk/index";
+} from "../../../provider/index";
+import { DEFAULT_ACCESS_KEY, startSimulator } from "../../../simulator/index";
+import type { Simulator } from "../../../simulator/index";
+import type { RetrySettings } from "../../../sdk/index";
 import { count, failureOf, FAST_CLIENT, inputs } from "./support/harness";
 
 let sim: Simulator;

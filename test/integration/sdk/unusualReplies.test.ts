@@ -1,5 +1,5 @@
-import type { ScriptedServer, ScriptStep } from "../support/scriptedServer";
-import { startScriptedServer } from "../support/scriptedServer";
+import type { ScriptedServer, ScriptStep } from "../../support/scriptedServer";
+import { startScriptedServer } from "../../support/scriptedServer";
 import { apiErrorOf, clientFor, KEY_ID, PASSWORD } from "./integrationClient";
 
 const EMPTY_PAGE: ScriptStep = { kind: "success", response: { totalCount: 0, dataSet: [] } };
@@ -60,7 +60,7 @@ describe("replies that are not API answers", () => {
     expect(server.requests).toHaveLength(2);
     server.enqueue({ kind: "slow", delayMs: 2000, then: { kind: "success", response: { nicId: "1" } } });
     const error = await apiErrorOf(client.createNetworkInterface({ name: "n", subnetId: "s" }));
-    expect(error).toMatchObject({ code: "REQUEST_TIMEOUT", retryable: false, httpStatus: undefined });
+    expect(error).toMatchObject({ code: "REQUEST_TIMEOUT", httpStatus: undefined });
     expect(error.message).toContain("50 ms");
   });
 
@@ -88,7 +88,7 @@ describe("replies that are not API answers", () => {
     const pending = apiErrorOf(client.describeNetworkInterfaces({}, { signal: controller.signal }));
     setTimeout(() => controller.abort(), 20);
     const error = await pending;
-    expect(error).toMatchObject({ code: "REQUEST_ABORTED", retryable: false });
+    expect(error).toMatchObject({ code: "REQUEST_ABORTED" });
     expect(server.requests).toHaveLength(1);
   });
 });

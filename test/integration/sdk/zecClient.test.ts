@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { NicInfo } from "../../sdk/index";
-import { isZenlayerApiError } from "../../sdk/index";
-import type { ScriptedServer } from "../support/scriptedServer";
-import { startScriptedServer } from "../support/scriptedServer";
+import type { NicInfo } from "../../../sdk/index";
+import { isZenlayerApiError } from "../../../sdk/index";
+import type { ScriptedServer } from "../../support/scriptedServer";
+import { startScriptedServer } from "../../support/scriptedServer";
 import { clientFor, KEY_ID, PASSWORD, rejectionOf, TOKEN } from "./integrationClient";
 
 const VERSION = (
-  JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")) as { version: string }
+  JSON.parse(readFileSync(join(__dirname, "../../../package.json"), "utf8")) as { version: string }
 ).version;
 
 function nic(id: number): NicInfo {

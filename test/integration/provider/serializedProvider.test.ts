@@ -1,43 +1,17 @@
+/**
+ * The serialized provider, run as the provider host runs it: in a fresh Node process that loads
+ * the built package (dist/) by reference, against the simulator over HTTP.
+ */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import * as pulumi from "@pulumi/pulumi";
-import { attachmentProviderReference } from "../../provider/zec/providerReference";
-import { DEFAULT_ACCESS_KEY, startSimulator } from "../../simulator/index";
+import { DEFAULT_ACCESS_KEY, startSimulator } from "../../../simulator/index";
+import { serializedAttachmentProvider as serializedProvider } from "../../support/serializedProvider";
 
-const ROOT = join(__dirname, "..", "..");
-/** The serialized provider is stored twice per resource in state; keep it small. */
-const SIZE_BUDGET_BYTES = 4 * 1024;
-const CANARY_PASSWORD = "canary-password-that-must-never-be-serialized";
+const ROOT = join(__dirname, "..", "..", "..");
 
-async function serializedProvider(): Promise<string> {
-  // The same call pulumi.dynamic.Resource makes, with credentials present in the environment.
-  process.env["ZENLAYERCLOUD_ACCESS_KEY_PASSWORD"] = CANARY_PASSWORD;
-  try {
-    return (await pulumi.runtime.serializeFunction(() => attachmentProviderReference, { allowSecrets: true }))
-      .text;
-  } finally {
-    delete process.env["ZENLAYERCLOUD_ACCESS_KEY_PASSWORD"];
-  }
-}
-
-describe("the provider as Pulumi serializes it into state", () => {
-  it("stays within its size budget and loads the installed package by reference", async () => {
-    const text = await serializedProvider();
-    console.log(`serialized provider: ${Buffer.byteLength(text)} bytes`);
-    expect(Buffer.byteLength(text)).toBeLessThan(SIZE_BUDGET_BYTES);
-    expect(text).toContain('programRequire("pulumi-zenlayer/provider")');
-    expect(text).not.toContain("DetachNetworkInterface");
-  });
-
-  it("captures no credential text", async () => {
-    const text = await serializedProvider();
-    expect(text).not.toContain(CANARY_PASSWORD);
-    expect(text).not.toContain(DEFAULT_ACCESS_KEY.accessKeyPassword);
-    expect(text).not.toMatch(/ZENLAYER(CLOUD)?_ACCESS_KEY/);
-  });
-
+describe("the serialized provider", () => {
   it("attaches and detaches when run in a fresh Node process, as the provider host runs it", async () => {
     if (!existsSync(join(ROOT, "dist", "provider", "index.js"))) {
       throw new Error("dist/ is missing: run `npm run build` first (npm test does it in pretest)");

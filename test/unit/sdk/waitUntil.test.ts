@@ -1,6 +1,6 @@
-import type { WaitDecision, WaitProgress } from "../../sdk/index";
-import { Deadline, isWaitTimeoutError, waitUntil, WaitTimeoutError } from "../../sdk/index";
-import { pollDelayMs } from "../../sdk/waiters/waitUntil";
+import type { WaitDecision, WaitProgress } from "../../../sdk/index";
+import { Deadline, isWaitTimeoutError, waitUntil, WaitTimeoutError } from "../../../sdk/index";
+import { pollDelayMs } from "../../../sdk/waiters/waitUntil";
 
 /** A check that returns the given decisions in turn and counts its calls. */
 function sequence<T>(decisions: WaitDecision<T>[]): {

@@ -5,7 +5,7 @@ import {
   SIGNATURE_METHOD,
   SIGNED_HEADERS,
   stringToSign,
-} from "../../sdk/index";
+} from "../../../sdk/signing/signer";
 
 /**
  * Golden vectors from the reference (§2.2): vector 1 is the official documentation example,

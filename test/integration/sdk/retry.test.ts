@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
-import type { ScriptedServer, ScriptStep } from "../support/scriptedServer";
-import { startScriptedServer } from "../support/scriptedServer";
+import type { ScriptedServer, ScriptStep } from "../../support/scriptedServer";
+import { startScriptedServer } from "../../support/scriptedServer";
 import { apiErrorOf, clientFor, KEY_ID, PASSWORD } from "./integrationClient";
 
 const CREDENTIALS = { credentials: { [KEY_ID]: PASSWORD } };
@@ -65,7 +65,7 @@ describe("retries against a local server", () => {
     for (let i = 0; i < 5; i++)
       server.enqueue({ kind: "error", status: 503, code: "SERVICE_TEMPORARY_UNAVAILABLE" });
     const error = await apiErrorOf(client.describeInstances({}));
-    expect(error).toMatchObject({ code: "SERVICE_TEMPORARY_UNAVAILABLE", httpStatus: 503, retryable: true });
+    expect(error).toMatchObject({ code: "SERVICE_TEMPORARY_UNAVAILABLE", httpStatus: 503 });
     expect(server.requests).toHaveLength(4);
   });
 
@@ -73,7 +73,7 @@ describe("retries against a local server", () => {
     const { client } = clientFor(server);
     server.enqueue({ kind: "error", status: 400, code: "INVALID_NIC_STATUS" });
     const status = await apiErrorOf(client.detachNetworkInterface({ nicId: "1" }));
-    expect(status).toMatchObject({ code: "INVALID_NIC_STATUS", category: "permanent", retryable: false });
+    expect(status).toMatchObject({ code: "INVALID_NIC_STATUS", category: "permanent" });
     server.enqueue({ kind: "error", status: 404, code: "INVALID_NIC_NOT_FOUND" });
     const missing = await apiErrorOf(client.deleteNetworkInterface({ nicId: "1" }));
     expect(missing).toMatchObject({ code: "INVALID_NIC_NOT_FOUND", category: "not-found", httpStatus: 404 });
@@ -129,7 +129,6 @@ describe("CreateNetworkInterface retry safety", () => {
     expect(error).toMatchObject({
       code: "SERVICE_TEMPORARY_UNAVAILABLE",
       category: "transient",
-      retryable: false,
     });
     expect(server.requests).toHaveLength(1);
   });
@@ -138,7 +137,7 @@ describe("CreateNetworkInterface retry safety", () => {
     const { client } = clientFor(server);
     server.enqueue({ kind: "reset" }, { kind: "success", response: { nicId: "1" } });
     const error = await apiErrorOf(client.createNetworkInterface(request));
-    expect(error).toMatchObject({ code: "NETWORK_ERROR", retryable: false });
+    expect(error).toMatchObject({ code: "NETWORK_ERROR" });
     expect(server.requests).toHaveLength(1);
   });
 

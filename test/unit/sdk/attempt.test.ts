@@ -1,11 +1,10 @@
-import type { ZenlayerApiError } from "../../sdk/index";
-import { isZenlayerApiError } from "../../sdk/index";
-import { parseReply } from "../../sdk/transport/parseReply";
-import type { RawReply } from "../../sdk/transport/sendRequest";
+import type { HttpReply, ZenlayerApiError } from "../../../sdk/index";
+import { isZenlayerApiError } from "../../../sdk/index";
+import { parseReply } from "../../../sdk/client/attempt";
 
 const NOW = Date.parse("2026-01-01T00:00:00Z");
 
-function failureOf(reply: RawReply, action = "DescribeNetworkInterfaces"): ZenlayerApiError {
+function failureOf(reply: HttpReply, action = "DescribeNetworkInterfaces"): ZenlayerApiError {
   try {
     parseReply(reply, action, NOW);
   } catch (error) {
@@ -15,7 +14,7 @@ function failureOf(reply: RawReply, action = "DescribeNetworkInterfaces"): Zenla
   throw new Error("expected a ZenlayerApiError");
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): RawReply => ({
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpReply => ({
   status,
   headers,
   body: JSON.stringify(body),
@@ -47,7 +46,6 @@ describe("parseReply", () => {
       httpStatus: 404,
       action: "DescribeNetworkInterfaces",
       category: "not-found",
-      retryable: false,
       retryAfterMs: undefined,
     });
     expect(error.message).toBe(
@@ -65,14 +63,14 @@ describe("parseReply", () => {
     const error = failureOf(
       json(429, { requestId: "T5", code: "REQUEST_LIMIT_EXCEEDED" }, { "retry-after": "3" }),
     );
-    expect(error).toMatchObject({ category: "throttling", retryable: true, retryAfterMs: 3000 });
+    expect(error).toMatchObject({ category: "throttling", retryAfterMs: 3000 });
   });
 
   it("recognises an edge challenge and a block before reading the body", () => {
     const challenge = failureOf({ status: 403, headers: { "cf-mitigated": "challenge" }, body: "<html>" });
     expect(challenge).toMatchObject({ code: "SECURITY_CHALLENGE", httpStatus: 403, category: "permanent" });
     const blocked = failureOf({ status: 451, headers: {}, body: "<html>" });
-    expect(blocked).toMatchObject({ code: "REQUEST_BLOCKED", httpStatus: 451, retryable: false });
+    expect(blocked).toMatchObject({ code: "REQUEST_BLOCKED", httpStatus: 451 });
   });
 
   it("names HTML bodies as pages that are not the API", () => {
@@ -102,14 +100,5 @@ describe("parseReply", () => {
     });
     expect(failureOf(json(400, {})).category).toBe("permanent");
     expect(failureOf(json(200, { requestId: "T7" })).code).toBe("UNRECOGNIZED_ERROR_BODY");
-  });
-
-  it("does not retry an ambiguous 503 for a create, but does for a describe", () => {
-    const body = { requestId: "T8", code: "SERVICE_TEMPORARY_UNAVAILABLE" };
-    expect(failureOf(json(503, body), "CreateNetworkInterface").retryable).toBe(false);
-    expect(failureOf(json(503, body), "DescribeNetworkInterfaces").retryable).toBe(true);
-    expect(failureOf(json(429, { code: "REQUEST_LIMIT_EXCEEDED" }), "CreateNetworkInterface").retryable).toBe(
-      true,
-    );
   });
 });

@@ -7,9 +7,9 @@ import {
   startHarness,
   succeeded,
 } from "./support/harness";
-import { eventually } from "../support/eventually";
+import { eventually } from "../../support/eventually";
 import type { Harness } from "./support/harness";
-import type { AttachmentOutputs } from "../../provider/index";
+import type { AttachmentOutputs } from "../../../provider/index";
 
 let h: Harness;
 let attached: { id: string; outs: AttachmentOutputs };
@@ -47,7 +47,7 @@ describe("delete is idempotent", () => {
     await h.provider.delete?.(attached.id, attached.outs);
     expect(count(h.sim, "DetachNetworkInterface")).toBe(0);
     expect(h.sim.control.getNic(h.nicId)?.instanceId).toBe(other.instanceId);
-    expect(h.logs.join("\n")).toContain("which this resource does not own; leaving it alone");
+    expect(h.logs.join("\n")).toContain("which this resource does not own, so it is left alone");
   });
 
   it.each([
