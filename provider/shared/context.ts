@@ -35,7 +35,7 @@ export interface ProviderOptions {
   /** Environment to read settings from; defaults to `process.env`, read at call time. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly polling?: PollingSettings;
-  /** How long Describe may lag a write; default {@link DEFAULT_READ_CONSISTENCY_MS}. */
+  /** How long Describe may lag a write; 1000 ms by default (`PULUMI_ZENLAYER_READ_CONSISTENCY_MS`). */
   readonly readConsistencyMs?: number;
   readonly log?: (line: string) => void;
 }
