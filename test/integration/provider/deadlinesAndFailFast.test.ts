@@ -82,6 +82,7 @@ describe("one deadline per operation (finding 5)", () => {
       release();
       await held;
     }
+    // Checking for an absence: give a write that a bug sent after the deadline time to arrive.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(count(h.sim, "AttachNetworkInterface")).toBe(0);
   });
@@ -121,11 +122,12 @@ describe("misconfiguration surfaces in seconds, naming the endpoint and the sett
   });
 
   it("a refused port, an unknown host and HTTPS against HTTP each fail within seconds", async () => {
-    const closed = createTcpServer();
-    const port = await listening(closed);
-    await new Promise((resolve) => closed.close(resolve));
+    // Nothing listens on 127.0.0.2 at a port this process holds on 127.0.0.1: refused, with no
+    // window in which another process could take the port.
+    const holder = createTcpServer();
+    const port = await listening(holder);
     const cases = [
-      { provider: providerAt(`127.0.0.1:${port}`), cause: /ECONNREFUSED/ },
+      { provider: providerAt(`127.0.0.2:${port}`), cause: /ECONNREFUSED/ },
       { provider: providerAt("no-such-host.invalid"), cause: /ENOTFOUND|EAI_AGAIN/ },
       { provider: providerAt(h.sim.domain, "HTTPS"), cause: /EPROTO|SSL|wrong version/i },
     ];
@@ -138,6 +140,7 @@ describe("misconfiguration surfaces in seconds, naming the endpoint and the sett
       expect(result.message).toContain("No attach was made.");
       expect(ms).toBeLessThan(10_000 + 5000);
     });
+    holder.close();
   }, 60_000);
 
   it("a server that never answers ends at the timeout, saying that nothing answered", async () => {

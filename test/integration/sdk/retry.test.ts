@@ -1,5 +1,5 @@
-import type { AddressInfo } from "node:net";
-import { createServer } from "node:net";
+import { axiosTransport } from "../../../sdk/index";
+import type { Transport } from "../../../sdk/index";
 import type { ScriptedServer, ScriptStep } from "../../support/scriptedServer";
 import { startScriptedServer } from "../../support/scriptedServer";
 import { apiErrorOf, clientFor, KEY_ID, PASSWORD } from "./integrationClient";
@@ -16,15 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.close();
 });
-
-/** A port on 127.0.0.1 that nothing listens on (briefly bound, then released). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 describe("retries against a local server", () => {
   it("signs every attempt afresh with a new timestamp", async () => {
@@ -155,20 +146,19 @@ describe("CreateNetworkInterface retry safety", () => {
   });
 
   it("is retried after a refused connection, which never reached the server", async () => {
-    await server.close();
-    const port = await freePort();
-    const { client } = clientFor(
-      { domain: `127.0.0.1:${String(port)}` },
-      {
-        deps: {
-          sleep: async () => {
-            server = await startScriptedServer({ ...CREDENTIALS, port });
-            server.enqueue({ kind: "success", response: { nicId: "88" } });
-          },
-        },
+    // The first attempt is refused before it leaves the machine; the retry goes over HTTP as usual.
+    let refused = false;
+    const transport: Transport = {
+      send: (request) => {
+        if (refused) return axiosTransport.send(request);
+        refused = true;
+        return Promise.reject(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }));
       },
-    );
+    };
+    const { client } = clientFor(server, { deps: { transport } });
+    server.enqueue({ kind: "success", response: { nicId: "88" } });
     await expect(client.createNetworkInterface(request)).resolves.toMatchObject({ nicId: "88" });
+    expect(refused).toBe(true);
     expect(server.requests).toHaveLength(1);
   });
 });

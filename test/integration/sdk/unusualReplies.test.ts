@@ -1,4 +1,5 @@
 import type { ScriptedServer, ScriptStep } from "../../support/scriptedServer";
+import { eventually } from "../../support/eventually";
 import { startScriptedServer } from "../../support/scriptedServer";
 import { apiErrorOf, clientFor, KEY_ID, PASSWORD } from "./integrationClient";
 
@@ -86,7 +87,8 @@ describe("replies that are not API answers", () => {
     server.enqueue({ kind: "slow", delayMs: 5000, then: EMPTY_PAGE });
     const controller = new AbortController();
     const pending = apiErrorOf(client.describeNetworkInterfaces({}, { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 20);
+    await eventually(() => server.requests.length === 1, "the slow request to arrive");
+    controller.abort();
     const error = await pending;
     expect(error).toMatchObject({ code: "REQUEST_ABORTED" });
     expect(server.requests).toHaveLength(1);

@@ -43,8 +43,13 @@ describe("BatchedReader", () => {
 
   it("lets one caller stop waiting without cancelling the shared read for the others", async () => {
     let release: (items: string[]) => void = () => undefined;
+    let started: () => void = () => undefined;
+    const fetchStarted = new Promise<void>((resolve) => (started = resolve));
     const reader = new BatchedReader<string>(
-      () => new Promise<string[]>((resolve) => (release = resolve)),
+      () => {
+        started();
+        return new Promise<string[]>((resolve) => (release = resolve));
+      },
       (id) => id,
     );
     const controller = new AbortController();
@@ -52,7 +57,7 @@ describe("BatchedReader", () => {
     const patient = reader.read("b");
     controller.abort(new Error("deadline"));
     await expect(impatient).rejects.toThrow("deadline");
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    await fetchStarted;
     release(["a", "b"]);
     await expect(patient).resolves.toBe("b");
   });
