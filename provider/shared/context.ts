@@ -3,10 +3,13 @@ import { resolveClientConfig, ZecClient } from "../../sdk/index";
 import type { ClientConfig, ClientSettings } from "../../sdk/index";
 import { sha256Hex } from "../../sdk/signing/signer";
 
-/** Polling bounds for status waits: start quick, back off to at most the maximum. */
+/**
+ * How often an operation looks at the cloud while something is in flight. Looks of every
+ * operation in the process fall on one shared grid (half an interval), so parallel operations read
+ * together and their reads share one Describe call.
+ */
 export interface PollingSettings {
-  readonly minDelayMs: number;
-  readonly maxDelayMs: number;
+  readonly intervalMs: number;
 }
 
 /**
@@ -47,23 +50,21 @@ export interface ProviderOptions {
  */
 export const DEFAULT_READ_CONSISTENCY_MS = 1000;
 
-/** Default polling: a first look after a second, then jittered backoff up to ten seconds. */
-export const DEFAULT_POLLING: PollingSettings = { minDelayMs: 1000, maxDelayMs: 10_000 };
-
-function positiveNumber(text: string | undefined): number | undefined {
-  const value = text === undefined ? Number.NaN : Number(text);
-  return Number.isFinite(value) && value > 0 ? value : undefined;
-}
+/**
+ * One look a second while a NIC is in flight: Zenlayer's NIC transitions take seconds, so a
+ * second's lag after one finishes is small next to it, and one Describe a second for a whole
+ * deployment leaves most of the account's request rate to the writes.
+ */
+export const DEFAULT_POLLING: PollingSettings = { intervalMs: 1000 };
 
 /**
- * Polling bounds from `PULUMI_ZENLAYER_POLL_MIN_MS` / `PULUMI_ZENLAYER_POLL_MAX_MS`, which let
- * tests and local simulators run fast without changing the program.
+ * `PULUMI_ZENLAYER_POLL_INTERVAL_MS`, which lets tests and local simulators run fast without
+ * changing the program.
  * @internal
  */
 export function pollingFromEnv(env: Readonly<Record<string, string | undefined>>): PollingSettings {
-  const minDelayMs = positiveNumber(env["PULUMI_ZENLAYER_POLL_MIN_MS"]) ?? DEFAULT_POLLING.minDelayMs;
-  const maxDelayMs = positiveNumber(env["PULUMI_ZENLAYER_POLL_MAX_MS"]) ?? DEFAULT_POLLING.maxDelayMs;
-  return { minDelayMs, maxDelayMs: Math.max(minDelayMs, maxDelayMs) };
+  const value = Number(env["PULUMI_ZENLAYER_POLL_INTERVAL_MS"] ?? Number.NaN);
+  return { intervalMs: Number.isFinite(value) && value > 0 ? value : DEFAULT_POLLING.intervalMs };
 }
 
 /** `PULUMI_ZENLAYER_READ_CONSISTENCY_MS`, for simulators and tests that model a different lag. @internal */

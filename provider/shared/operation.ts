@@ -35,6 +35,10 @@ export class Operation {
   #trouble: ZenlayerApiError | undefined;
   #unreachableSince: number | undefined;
   #troubleInARow = 0;
+  /** When this operation's last write was sent, if it sent one. */
+  #wroteAt: number | undefined;
+  /** The first look after that write: when a transition usually has finished. */
+  #firstLookAt: number | undefined;
 
   constructor(ctx: HandlerContext, description: string, timeoutText: string, timeoutMs: number) {
     this.ctx = ctx;
@@ -76,19 +80,33 @@ export class Operation {
   }
 
   /**
-   * Repeats `step` (look at the cloud, maybe act) until it decides, within the deadline. Failures
-   * the retry policy calls passing count as "not yet", backed off as the client would, so the
-   * resource's timeout, not a retry budget, bounds how long a deployment keeps trying.
+   * Records that this operation sent a write that may have taken effect: reads may lag it (see
+   * {@link ReadConsistency}), and the next look is due when such a transition usually has finished.
+   */
+  wrote(at: number): void {
+    this.consistency.wrote(at);
+    this.#wroteAt = at;
+    this.#firstLookAt = at + transitionEstimateMs(this.ctx.polling.intervalMs);
+  }
+
+  /**
+   * Repeats `step` (look at the cloud, maybe act) until it decides, within the deadline. Looks are
+   * paced by {@link Operation.#nextLookIn}. Failures the retry policy calls passing count as "not
+   * yet" and are retried at the next look, so the resource's timeout, not a retry budget, bounds
+   * how long a deployment keeps trying.
    */
   async converge<T>(step: () => Promise<WaitDecision<T>>): Promise<T> {
     const onProgress = progressPrinter((observed) => `${this.description}: ${observed}`, this.ctx.log);
     try {
-      return await waitUntil(() => this.#look(step), {
-        ...this.ctx.polling,
+      const value = await waitUntil(() => this.#look(step), {
+        minDelayMs: 0,
+        maxDelayMs: 0,
         deadline: this.deadline,
         onProgress,
         now: this.ctx.now,
       });
+      if (this.#wroteAt !== undefined) learnTransition(this.ctx.now() - this.#wroteAt);
+      return value;
     } catch (error) {
       throw this.#explain(error);
     }
@@ -121,17 +139,38 @@ export class Operation {
       const decision = await step();
       this.#unreachableSince = undefined;
       this.#troubleInARow = 0;
-      if (decision.kind === "pending") this.#lastStatus = decision.observed;
-      return decision;
+      if (decision.kind !== "pending") return decision;
+      this.#lastStatus = decision.observed;
+      return { ...decision, notBeforeMs: this.#nextLookIn(decision.notBeforeMs ?? 0) };
     } catch (error) {
-      return this.#absorb(error, startedAt);
+      const { observed, notBeforeMs } = this.#absorb(error, startedAt);
+      return { kind: "pending", observed, notBeforeMs: this.#nextLookIn(notBeforeMs) };
     }
   }
 
+  /**
+   * How long until the next look: the first look after a write comes when a transition usually has
+   * finished, later ones every interval, never before `atLeastMs`. Every operation in the process
+   * looks on one shared grid (half an interval, from the epoch), so operations in flight together
+   * read together, one Describe call per look for all of them; nothing is jittered.
+   */
+  #nextLookIn(atLeastMs: number): number {
+    const now = this.ctx.now();
+    const interval = this.ctx.polling.intervalMs;
+    const firstLook =
+      this.#firstLookAt !== undefined && this.#firstLookAt > now ? this.#firstLookAt : undefined;
+    const due = Math.max(firstLook ?? now + interval, now + atLeastMs);
+    const grid = interval / 2;
+    return Math.max(0, Math.ceil(due / grid) * grid - now);
+  }
+
   /** Turns a failure the retry policy calls passing into "not yet"; anything else ends the operation. */
-  #absorb(error: unknown, lookStartedAt: number): WaitDecision<never> {
+  #absorb(
+    error: unknown,
+    lookStartedAt: number,
+  ): { readonly observed: string; readonly notBeforeMs: number } {
     if (isDeadlineExceeded(error) || (isZenlayerApiError(error) && error.code === "DEADLINE_EXCEEDED")) {
-      return { kind: "pending", observed: this.#lastStatus ?? "waiting" };
+      return { observed: this.#lastStatus ?? "waiting", notBeforeMs: 0 };
     }
     const now = this.ctx.now();
     // From the start of the look that failed: the client may have retried within it already.
@@ -144,8 +183,9 @@ export class Operation {
     if (!verdict.retry || !isZenlayerApiError(error)) throw error;
     this.#unreachableSince = unreachableSince;
     this.#trouble = error;
+    // The next look is the retry; it waits no less than the server asked (the rate limiter paces the rest).
     const observed = `${error.code} (request id ${error.requestId ?? "none"})`;
-    return { kind: "pending", observed, notBeforeMs: verdict.delayMs };
+    return { observed, notBeforeMs: error.retryAfterMs ?? 0 };
   }
 
   /** Names the operation, its timeout and what was last seen; keeps the API error as `cause`. */
@@ -157,6 +197,23 @@ export class Operation {
     const message = `${this.description} did not finish within its ${this.timeoutText} timeout (${status})${failing}`;
     return new Error(message, { cause: trouble ?? error });
   }
+}
+
+/** How long NIC transitions took lately in this process (an average that favours recent ones). */
+let recentTransitionMs: number | undefined;
+
+/**
+ * When to take the first look after a write: about when a transition has finished, as learned in
+ * this process; before any was seen, two poll intervals (two seconds by default, about what
+ * Zenlayer's NIC transitions take). Looking earlier only spends requests; looking later adds lag.
+ */
+function transitionEstimateMs(intervalMs: number): number {
+  const estimate = recentTransitionMs ?? 2 * intervalMs;
+  return Math.min(10 * intervalMs, Math.max(intervalMs / 2, estimate));
+}
+
+function learnTransition(ms: number): void {
+  recentTransitionMs = recentTransitionMs === undefined ? ms : 0.7 * recentTransitionMs + 0.3 * ms;
 }
 
 /**

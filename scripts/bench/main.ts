@@ -9,7 +9,7 @@ import type { Simulator } from "../../simulator/index";
  * same run, next to the API calls it cost (which do not depend on the machine).
  */
 const TRANSITION_MS = 100;
-const POLLING = { minDelayMs: 20, maxDelayMs: 100 };
+const POLLING = { intervalMs: 20 };
 
 interface Scenario {
   readonly name: string;

@@ -49,7 +49,7 @@ function providerFor(sim: Simulator, accessKey: AccessKeyPair, logs: string[]): 
       retry: { maxAttempts: 8, baseDelayMs: 10, maxDelayMs: 250, deadlineMs: 20_000 },
     },
     env: {},
-    polling: { minDelayMs: 25, maxDelayMs: 200 },
+    polling: { intervalMs: 20 },
     log: (line) => logs.push(line),
   });
 }

@@ -37,8 +37,7 @@ async function openStack(sim: Simulator): Promise<Stack> {
   await mkdir(join(SCRATCH, "project"), { recursive: true });
   const envVars = {
     ...(await createLocalWorkspaceEnv(SCRATCH)),
-    PULUMI_ZENLAYER_POLL_MIN_MS: "500",
-    PULUMI_ZENLAYER_POLL_MAX_MS: "2000",
+    PULUMI_ZENLAYER_POLL_INTERVAL_MS: "500",
   };
   const stack = await LocalWorkspace.createOrSelectStack(
     {

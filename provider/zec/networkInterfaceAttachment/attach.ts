@@ -39,8 +39,19 @@ class Attachment {
     readonly progress: AttachProgress,
   ) {}
 
-  /** One look: done once the NIC is USED on the instance; otherwise wait, attach, or fail. */
+  /** Whether an attach was sent yet: the first step sends one without reading first. */
+  #sent = false;
+
+  /**
+   * One step: the first sends AttachNetworkInterface straight away, because its answer says what a
+   * read first would ("not found", "not RUNNING", "attached"); later ones look, and are done once
+   * the NIC is USED on the instance, or wait, attach again, or fail.
+   */
   async step(): Promise<WaitDecision<NicInfo>> {
+    if (!this.#sent) {
+      this.#sent = true;
+      return withInstanceLock(this.instanceId, () => this.sendAttach(), this.op.deadline.signal);
+    }
     const seen = await this.op.readNic(this.nicId);
     const nic = seen.value;
     this.progress.lastNic = nic ?? this.progress.lastNic;
@@ -90,7 +101,7 @@ class Attachment {
 
   markMayBeBound(at: number): void {
     this.progress.mayBeBound = true;
-    this.op.consistency.wrote(at);
+    this.op.wrote(at);
   }
 }
 

@@ -83,12 +83,12 @@ class Detachment {
         { nicId: this.nicId },
         { ...this.op.callOptions(), tokenTaken: true },
       );
-      this.op.consistency.wrote(sentAt);
+      this.op.wrote(sentAt);
       this.detachAccepted = true;
       return { kind: "pending", observed: "DETACHING" };
     } catch (error) {
       if (!isZenlayerApiError(error)) throw error;
-      if (error.category === "transient") this.op.consistency.wrote(sentAt); // it may have executed
+      if (error.category === "transient") this.op.wrote(sentAt); // it may have executed
       if (error.category === "not-found" || error.code === NOT_ATTACHED_CODE) {
         this.op.ctx.log(`nic ${this.nicId}: ${error.code}, nothing left to detach`);
         return { kind: "done", value: undefined };

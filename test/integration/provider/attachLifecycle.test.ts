@@ -49,18 +49,19 @@ describe("create and delete against the simulator", () => {
     expect(count(h.sim, "AttachNetworkInterface")).toBe(15);
   });
 
-  it("adopts a NIC already attached to the instance without calling Attach", async () => {
+  it("adopts a NIC already attached to the instance: Zenlayer refuses the attach, nothing runs twice", async () => {
     h.sim.control.outOfBand.attachNic(h.nicId, h.instanceId);
     const created = await h.provider.create(inputs(h.nicId, h.instanceId));
     expect(created.outs?.status).toBe("USED");
-    expect(count(h.sim, "AttachNetworkInterface")).toBe(0);
+    expect(answeredWith(h.sim, "AttachNetworkInterface", "INVALID_NIC_ATTACHED")).toBe(1);
+    expect(succeeded(h.sim, "AttachNetworkInterface")).toBe(0);
   });
 
   it("adopts an attach still in flight from an interrupted run", async () => {
     const nic = h.sim.control.addNic({ instanceId: h.instanceId, status: "ATTACHING" });
     const created = await h.provider.create(inputs(nic.nicId, h.instanceId));
     expect(created.outs?.status).toBe("USED");
-    expect(count(h.sim, "AttachNetworkInterface")).toBe(0);
+    expect(succeeded(h.sim, "AttachNetworkInterface")).toBe(0);
   });
 
   it("refuses a NIC attached to another instance, naming both", async () => {
@@ -70,7 +71,9 @@ describe("create and delete against the simulator", () => {
     expect(error.message).toContain(
       `NIC ${h.nicId} is attached to instance ${other.instanceId}, not ${h.instanceId}`,
     );
-    expect(count(h.sim, "AttachNetworkInterface")).toBe(0);
+    expect(error["id"]).toBeUndefined();
+    expect(answeredWith(h.sim, "AttachNetworkInterface", "INVALID_NIC_ATTACHED")).toBe(1);
+    expect(h.sim.control.getNic(h.nicId)?.instanceId).toBe(other.instanceId);
   });
 
   it("waits for a booting instance, then attaches", async () => {

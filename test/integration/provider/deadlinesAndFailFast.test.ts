@@ -53,7 +53,7 @@ function providerAt(domain: string, scheme = "HTTP", requestTimeoutMs?: number) 
       maxRequestsPerSecond: 1000,
       ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
     },
-    polling: { minDelayMs: 10, maxDelayMs: 40 },
+    polling: { intervalMs: 20 },
     log: () => undefined,
   });
 }

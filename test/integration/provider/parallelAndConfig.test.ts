@@ -23,7 +23,7 @@ function fastProvider(
   return createNetworkInterfaceAttachmentProvider({
     clientSettings: { ...FAST_CLIENT, domain: sim.domain, retry },
     env: {},
-    polling: { minDelayMs: 10, maxDelayMs: 40 },
+    polling: { intervalMs: 20 },
     log,
   });
 }
@@ -76,8 +76,7 @@ describe("where settings come from", () => {
       ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: DEFAULT_ACCESS_KEY.accessKeyPassword,
       ZENLAYERCLOUD_DOMAIN: sim.domain,
       ZENLAYERCLOUD_SCHEME: "HTTP",
-      PULUMI_ZENLAYER_POLL_MIN_MS: "10",
-      PULUMI_ZENLAYER_POLL_MAX_MS: "40",
+      PULUMI_ZENLAYER_POLL_INTERVAL_MS: "20",
     });
     const printed = jest.spyOn(console, "log").mockImplementation(() => undefined);
     try {
@@ -100,7 +99,7 @@ describe("where settings come from", () => {
     const lines: string[] = [];
     const provider = createNetworkInterfaceAttachmentProvider({
       env: {},
-      polling: { minDelayMs: 10, maxDelayMs: 40 },
+      polling: { intervalMs: 20 },
       log: (line) => lines.push(line),
     });
     const config: Record<string, string> = {

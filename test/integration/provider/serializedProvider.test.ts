@@ -35,8 +35,7 @@ describe("the serialized provider", () => {
         ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: DEFAULT_ACCESS_KEY.accessKeyPassword,
         ZENLAYERCLOUD_DOMAIN: sim.domain,
         ZENLAYERCLOUD_SCHEME: "HTTP",
-        PULUMI_ZENLAYER_POLL_MIN_MS: "10",
-        PULUMI_ZENLAYER_POLL_MAX_MS: "50",
+        PULUMI_ZENLAYER_POLL_INTERVAL_MS: "20",
       };
       const { stdout } = await promisify(execFile)(
         process.execPath,

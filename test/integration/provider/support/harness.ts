@@ -29,7 +29,7 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
   const provider = createNetworkInterfaceAttachmentProvider({
     clientSettings: { ...FAST_CLIENT, domain: sim.domain },
     env: {},
-    polling: { minDelayMs: 10, maxDelayMs: 40 },
+    polling: { intervalMs: 20 },
     log: (line) => logs.push(line),
   });
   const instance = sim.control.addInstance({ regionId: "asia-east-1" });
