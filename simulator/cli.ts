@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { parseCliArgs, USAGE } from "./config/cliArgs";
-import { parseSeedDocument } from "./config/schemas";
+import { parseSeedDocument } from "./config/seedSchema";
 import { DEFAULT_ACCESS_KEY, startSimulator } from "./simulator";
 import type { Simulator, SimulatorOptions } from "./types/options";
 import { SUPPORTED_VERSIONS } from "./types/wire";

@@ -19,7 +19,15 @@ export type {
   SimulatorOptions,
   WriteEffect,
 } from "./types/options";
-export type { InstanceSeed, NicSeed, SeedDocument, SubnetSeed } from "./types/seed";
+export type {
+  DataDiskSeed,
+  InstanceSeed,
+  NicSeed,
+  ResourceGroupSeed,
+  SecurityGroupSeed,
+  SeedDocument,
+  SubnetSeed,
+} from "./types/seed";
 export type {
   WireInstance,
   WireInstanceStatus,
@@ -27,4 +35,5 @@ export type {
   WireNicStatus,
   WireNicSubnetType,
   WireNicType,
+  WireTag,
 } from "./types/wire";

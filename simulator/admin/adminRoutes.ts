@@ -9,8 +9,8 @@ import {
   optString,
   parseFailNextRule,
   parseFaultSettings,
-  parseSeedDocument,
 } from "../config/schemas";
+import { parseSeedDocument } from "../config/seedSchema";
 import { sendAdminJson } from "../server/envelope";
 import type { SimulatorControl } from "../types/options";
 

@@ -46,6 +46,22 @@ const BUSINESS_ERRORS = {
     message: "The specified instance does not exist.",
   },
   subnetNotFound: same("INVALID_SUBNET_NOT_FOUND", 404, "The specified subnet does not exist."),
+  securityGroupNotFound: same(
+    "INVALID_SECURITY_GROUP_NOT_FOUND",
+    404,
+    "The specified security group does not exist.",
+  ),
+  /** Only the old CreateNetworkInterface page lists this code; the newer pages list no errors. */
+  resourceGroupNotFound: same(
+    "OPERATION_FAILED_RESOURCE_GROUP_NOT_FOUND",
+    404,
+    "The specified resource group does not exist.",
+  ),
+  internetChargeTypeNotSupport: same(
+    "OPERATION_DENIED_INTERNET_CHARGE_TYPE_NOT_SUPPORT",
+    403,
+    "The internet charge type is not supported for this vNIC.",
+  ),
   instanceStatusNotSupport: {
     current: ["OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT", 400],
     legacy: ["OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT", 403],

@@ -8,6 +8,7 @@ import {
   deleteNetworkInterface,
   describeNetworkInterfaces,
   detachNetworkInterface,
+  modifyNetworkInterfaceAttribute,
 } from "./actions/nics";
 import { describeInstances, startInstances, stopInstances } from "./actions/instances";
 import type { BusinessErrorKey } from "./errorCodes";
@@ -61,6 +62,7 @@ export function rejectViolation(
 const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   DescribeNetworkInterfaces: describeNetworkInterfaces,
   CreateNetworkInterface: createNetworkInterface,
+  ModifyNetworkInterfaceAttribute: modifyNetworkInterfaceAttribute,
   DeleteNetworkInterface: deleteNetworkInterface,
   AttachNetworkInterface: attachNetworkInterface,
   DetachNetworkInterface: detachNetworkInterface,

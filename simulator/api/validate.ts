@@ -94,6 +94,18 @@ export function optionalInteger(params: Params, name: string, min: number, max: 
   return value;
 }
 
+/** A finite number of at least `min` (a float, e.g. TB of traffic), or undefined when absent. @internal */
+export function optionalNumber(params: Params, name: string, min: number): number | undefined {
+  const value = params[name];
+  if (isAbsent(value)) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw commonError("INVALID_PARAMETER_TYPE", `The parameter \`${name}\` must be a number.`);
+  }
+  if (value < min)
+    throw commonError("INVALID_PARAMETER_LESS_MINIMUM", `The parameter \`${name}\` must be >= ${min}.`);
+  return value;
+}
+
 /** A boolean, or undefined when absent. @internal */
 export function optionalBoolean(params: Params, name: string): boolean | undefined {
   const value = params[name];

@@ -1,5 +1,4 @@
-import type { WireNicSubnetType } from "../types/wire";
-import type { InstanceRecord, NicRecord, SubnetRecord } from "./records";
+import type { InstanceRecord, NicBlueprint, NicRecord } from "./records";
 import { buildNic } from "./records";
 import type { StaleReads } from "./staleView";
 import type { Store } from "./store";
@@ -13,12 +12,15 @@ export interface WriteFaults {
 }
 
 /** What CreateNetworkInterface needs once its parameters are validated. @internal */
-export interface NewNic {
-  readonly name: string;
-  readonly subnet: SubnetRecord;
-  readonly nicSubnetType: WireNicSubnetType;
+export type NewNic = Pick<
+  NicBlueprint,
+  "name" | "subnet" | "nicSubnetType" | "securityGroupId" | "resourceGroup" | "tags"
+>;
+
+/** What ModifyNetworkInterfaceAttribute changes; absent fields stay as they are. @internal */
+export interface NicChanges {
+  readonly name?: string | undefined;
   readonly securityGroupId?: string | undefined;
-  readonly resourceGroupId?: string | undefined;
 }
 
 /** The scheduler key of a NIC's transition. @internal */
@@ -63,6 +65,17 @@ export class Engine {
     this.store.nics.set(nic.nicId, nic);
     this.settleNicLater(nic, this.faults.createFails());
     return nic;
+  }
+
+  /**
+   * Renames a NIC or moves it to another security group. Zenlayer applies these at once (the
+   * NIC has no in-flight status for them), but reads may still lag like after any write.
+   */
+  modifyNic(nic: NicRecord, changes: NicChanges): void {
+    this.stale.beforeNicWrite(nic.nicId, nic);
+    if (changes.name !== undefined) nic.name = changes.name;
+    if (changes.securityGroupId !== undefined) nic.securityGroupId = changes.securityGroupId;
+    nic.updateTime = this.now();
   }
 
   attachNic(nic: NicRecord, instance: InstanceRecord): void {

@@ -1,10 +1,19 @@
-import type { WireInstanceStatus, WireNicStatus, WireNicSubnetType, WireNicType } from "../types/wire";
+import type {
+  WireDataDisk,
+  WireInstanceStatus,
+  WireNicStatus,
+  WireNicSubnetType,
+  WireNicType,
+  WireTag,
+} from "../types/wire";
 import type { Store } from "./store";
+import { DEFAULT_RESOURCE_GROUP_NAME } from "./store";
 
 /**
  * The simulator's own mutable records. They hold a little more than the wire shapes (the load
  * balancer flag, numeric times) and are rendered into WireNic/WireInstance per API version.
- * Plain data only, so `structuredClone` gives a faithful snapshot for stale reads.
+ * Plain data only, so `structuredClone` gives a faithful snapshot for stale reads. Resource
+ * group names are copied in: groups never change, and rendering then needs no lookups.
  * @internal
  */
 export interface NicRecord {
@@ -24,6 +33,8 @@ export interface NicRecord {
   subnetId: string;
   securityGroupId: string;
   resourceGroupId: string;
+  resourceGroupName: string;
+  tags: WireTag[];
   createTime: number;
   updateTime: number;
   loadBalancerAssociated: boolean;
@@ -38,7 +49,13 @@ export interface InstanceRecord {
   status: WireInstanceStatus;
   createTime: number;
   systemDiskId: string;
+  imageId: string | null;
+  imageName: string | null;
+  publicIpAddresses: string[];
+  dataDisks: WireDataDisk[];
   resourceGroupId: string;
+  resourceGroupName: string;
+  tags: WireTag[];
 }
 
 /** A subnet: it fixes a NIC's region and VPC and hands out private addresses from 10.<octet>.0.0/16. @internal */
@@ -82,8 +99,11 @@ export interface NicBlueprint {
   readonly status: WireNicStatus;
   readonly instanceId: string | null;
   readonly nicSubnetType: WireNicSubnetType;
+  /** Default: the subnet's VPC's default group. */
   readonly securityGroupId?: string | undefined;
-  readonly resourceGroupId?: string | undefined;
+  /** Default: the account's default resource group. */
+  readonly resourceGroup?: { readonly id: string; readonly name: string } | undefined;
+  readonly tags?: readonly WireTag[] | undefined;
   readonly loadBalancerAssociated?: boolean | undefined;
 }
 
@@ -95,7 +115,7 @@ export interface NicBlueprint {
 export function buildNic(store: Store, time: number, blueprint: NicBlueprint): NicRecord {
   const { subnet, nicSubnetType } = blueprint;
   const hasIpv6 = nicSubnetType !== "IPv4";
-  const ipv6Prefix = `2001:db8:${subnet.octet.toString(16)}:${(store.nics.size + 1).toString(16)}`;
+  const ipv6Prefix = hasIpv6 ? store.allocateIpv6Prefix(subnet) : "";
   return {
     nicId: blueprint.nicId,
     name: blueprint.name,
@@ -111,7 +131,9 @@ export function buildNic(store: Store, time: number, blueprint: NicBlueprint): N
     vpcId: subnet.vpcId,
     subnetId: subnet.subnetId,
     securityGroupId: blueprint.securityGroupId ?? subnet.securityGroupId,
-    resourceGroupId: blueprint.resourceGroupId ?? store.resourceGroupId,
+    resourceGroupId: blueprint.resourceGroup?.id ?? store.resourceGroupId,
+    resourceGroupName: blueprint.resourceGroup?.name ?? DEFAULT_RESOURCE_GROUP_NAME,
+    tags: blueprint.tags === undefined ? [] : blueprint.tags.map((tag) => ({ ...tag })),
     createTime: time,
     updateTime: time,
     loadBalancerAssociated: blueprint.loadBalancerAssociated ?? false,

@@ -1,7 +1,6 @@
 import type { ApiVersion, WireInstance, WireNic, WireNicV20240401 } from "../types/wire";
 import type { InstanceRecord, NicRecord } from "./records";
 import { isoSeconds } from "./records";
-import { DEFAULT_RESOURCE_GROUP_NAME } from "./store";
 
 /** The full current-version WireNic: every documented field, `null` where there is no value. @internal */
 export function renderNic(nic: NicRecord): WireNic {
@@ -24,9 +23,9 @@ export function renderNic(nic: NicRecord): WireNic {
     subnetId: nic.subnetId,
     createTime: isoSeconds(nic.createTime),
     updateTime: isoSeconds(nic.updateTime),
-    resourceGroup: { resourceGroupId: nic.resourceGroupId, resourceGroupName: DEFAULT_RESOURCE_GROUP_NAME },
+    resourceGroup: { resourceGroupId: nic.resourceGroupId, resourceGroupName: nic.resourceGroupName },
     securityGroupId: nic.securityGroupId,
-    tags: { tags: [] },
+    tags: { tags: nic.tags.map((tag) => ({ ...tag })) },
   };
 }
 
@@ -60,8 +59,8 @@ export function renderInstance<N>(
     instanceType: "z2a.cpu.1",
     cpu: 1,
     memory: 2,
-    imageId: null,
-    imageName: null,
+    imageId: instance.imageId,
+    imageName: instance.imageName,
     timeZone: null,
     nicNetworkType: "Auto",
     status: instance.status,
@@ -71,8 +70,8 @@ export function renderInstance<N>(
       diskCategory: "Basic NVMe SSD",
       burstingEnabled: false,
     },
-    dataDisks: [],
-    publicIpAddresses: [],
+    dataDisks: instance.dataDisks.map((disk) => ({ ...disk })),
+    publicIpAddresses: [...instance.publicIpAddresses],
     privateIpAddresses: privateIps,
     keyId: null,
     subnetId: primary?.subnetId ?? null,
@@ -83,9 +82,9 @@ export function renderInstance<N>(
     createTime: isoSeconds(instance.createTime),
     expiredTime: null,
     resourceGroupId: instance.resourceGroupId,
-    resourceGroupName: DEFAULT_RESOURCE_GROUP_NAME,
+    resourceGroupName: instance.resourceGroupName,
     nics: nics.map(shapeNic),
-    tags: { tags: [] },
+    tags: { tags: instance.tags.map((tag) => ({ ...tag })) },
     loadBalancerIds: [],
     placementGroupId: null,
     instanceOptions: { nestedVirtualization: false },

@@ -1,5 +1,5 @@
-import type { InstanceSeed, NicSeed, SeedDocument, SubnetSeed } from "../types/seed";
-import type { WireNicStatus } from "../types/wire";
+import type { DataDiskSeed, InstanceSeed, NicSeed, SeedDocument, SubnetSeed } from "../types/seed";
+import type { WireDataDisk, WireNicStatus, WireTag } from "../types/wire";
 import type { Engine } from "./engine";
 import type { InstanceRecord, NicRecord, SubnetRecord } from "./records";
 import { buildNic, DEFAULT_REGION, regionOfZone, zoneInRegion } from "./records";
@@ -25,6 +25,13 @@ export class Seeder {
   }
 
   apply(doc: SeedDocument): void {
+    for (const group of doc.resourceGroups ?? []) {
+      this.store.registerResourceGroup(
+        group.resourceGroupId,
+        group.resourceGroupName ?? group.resourceGroupId,
+      );
+    }
+    for (const group of doc.securityGroups ?? []) this.store.registerSecurityGroup(group.securityGroupId);
     for (const subnet of doc.subnets ?? []) this.addSubnet(subnet);
     for (const instance of doc.instances ?? []) this.addInstance(instance);
     for (const nic of doc.nics ?? []) this.addNic(nic);
@@ -52,7 +59,12 @@ export class Seeder {
       status: spec.status ?? "RUNNING",
       createTime: this.now(),
       systemDiskId: this.store.ids.resourceId(),
-      resourceGroupId: this.store.resourceGroupId,
+      imageId: spec.imageId ?? null,
+      imageName: spec.imageName ?? null,
+      publicIpAddresses: [...(spec.publicIpAddresses ?? [])],
+      dataDisks: (spec.dataDisks ?? []).map((disk, index) => this.dataDisk(disk, index)),
+      ...this.resourceGroupFields(spec.resourceGroupId),
+      tags: uniqueTags(spec.tags),
     };
     this.store.instances.set(instanceId, instance);
     if (spec.primaryNic !== false) {
@@ -91,6 +103,9 @@ export class Seeder {
       status,
       instanceId: instance?.instanceId ?? null,
       nicSubnetType: spec.nicSubnetType ?? "IPv4",
+      securityGroupId: this.knownSecurityGroup(spec.securityGroupId),
+      resourceGroup: this.resourceGroup(spec.resourceGroupId),
+      tags: uniqueTags(spec.tags),
       loadBalancerAssociated: spec.loadBalancerAssociated,
     });
     this.store.nics.set(nicId, nic);
@@ -115,10 +130,53 @@ export class Seeder {
     return this.store.registerSubnet({ subnetId: this.store.ids.resourceId(), regionId, vpcId: spec.vpcId });
   }
 
+  private requireResourceGroup(id: string): { id: string; name: string } {
+    const group = this.store.resourceGroup(id);
+    if (group === undefined) throw new Error(`unknown resource group ${id}`);
+    return group;
+  }
+
+  private resourceGroup(id: string | undefined): { id: string; name: string } | undefined {
+    return id === undefined ? undefined : this.requireResourceGroup(id);
+  }
+
+  private resourceGroupFields(id: string | undefined): {
+    resourceGroupId: string;
+    resourceGroupName: string;
+  } {
+    const group = this.requireResourceGroup(id ?? this.store.resourceGroupId);
+    return { resourceGroupId: group.id, resourceGroupName: group.name };
+  }
+
+  private knownSecurityGroup(id: string | undefined): string | undefined {
+    if (id !== undefined && !this.store.securityGroups.has(id))
+      throw new Error(`unknown security group ${id}`);
+    return id;
+  }
+
+  private dataDisk(spec: DataDiskSeed, index: number): WireDataDisk {
+    return {
+      diskId: spec.diskId ?? this.store.ids.resourceId(),
+      diskName: spec.diskName ?? `data-disk-${index + 1}`,
+      diskSize: spec.diskSize ?? 20,
+      diskCategory: spec.diskCategory ?? "Basic NVMe SSD",
+      portable: spec.portable ?? true,
+      burstingEnabled: spec.burstingEnabled ?? false,
+    };
+  }
+
   private claimId(wanted: string | undefined, taken: ReadonlyMap<string, unknown>, kind: string): string {
     if (wanted === undefined) return this.store.ids.resourceId();
     if (taken.has(wanted)) throw new Error(`duplicate ${kind} id ${wanted}`);
     this.store.ids.reserve(wanted);
     return wanted;
   }
+}
+
+/** Copies of seeded tags; a key given twice is a contradiction (keys are unique per resource). */
+function uniqueTags(tags: readonly WireTag[] | undefined): WireTag[] {
+  const list = (tags ?? []).map((tag) => ({ key: tag.key, value: tag.value }));
+  const keys = new Set(list.map((tag) => tag.key));
+  if (keys.size !== list.length) throw new Error("a tag key is given twice");
+  return list;
 }

@@ -76,6 +76,14 @@ export function deleteViolation(nic: NicRecord): BusinessErrorKey | null {
   return null;
 }
 
+/**
+ * Modify (rename, security group) needs a settled NIC: AVAILABLE or USED, the statuses the
+ * documented IP actions require too (our choice; the Modify page only lists INVALID_NIC_STATUS).
+ */
+export function modifyViolation(nic: NicRecord): BusinessErrorKey | null {
+  return nic.status === "AVAILABLE" || nic.status === "USED" ? null : "nicStatus";
+}
+
 /** What an in-flight status becomes when its transition completes. @internal */
 export type NicSettlement = { readonly status: WireNicStatus; readonly clearInstance: boolean } | "gone";
 

@@ -14,13 +14,40 @@ export class Store {
   readonly nics = new Map<string, NicRecord>();
   readonly instances = new Map<string, InstanceRecord>();
   readonly subnets = new Map<string, SubnetRecord>();
+  /** Every known resource group, id → name; the default one first. */
+  readonly resourceGroups = new Map<string, string>();
+  /** Every known security group: each VPC's default group and the seeded ones. */
+  readonly securityGroups = new Set<string>();
+  /** The default resource group's id. */
   readonly resourceGroupId: string;
+  private ipv6Blocks = 0;
   private readonly defaultSubnetByRegion = new Map<string, string>();
   private readonly vpcByRegion = new Map<string, string>();
   private readonly securityGroupByVpc = new Map<string, string>();
 
   constructor(readonly ids: IdGenerator) {
     this.resourceGroupId = ids.resourceId();
+    this.resourceGroups.set(this.resourceGroupId, DEFAULT_RESOURCE_GROUP_NAME);
+  }
+
+  /** A resource group by id, or undefined when the account has none by that id. */
+  resourceGroup(id: string): { id: string; name: string } | undefined {
+    const name = this.resourceGroups.get(id);
+    return name === undefined ? undefined : { id, name };
+  }
+
+  /** Adds a resource group; an id already taken with another name is a contradiction and throws. */
+  registerResourceGroup(id: string, name: string): void {
+    const known = this.resourceGroups.get(id);
+    if (known !== undefined && known !== name)
+      throw new Error(`resource group ${id} is already named ${known}`);
+    this.ids.reserve(id);
+    this.resourceGroups.set(id, name);
+  }
+
+  registerSecurityGroup(id: string): void {
+    this.ids.reserve(id);
+    this.securityGroups.add(id);
   }
 
   /** NICs whose `instanceId` is the given instance, primary first. */
@@ -36,7 +63,11 @@ export class Store {
 
   /** The security group new NICs get when none is given: one per VPC, like the VPC default group. */
   securityGroupOf(vpcId: string): string {
-    return this.memo(this.securityGroupByVpc, vpcId, () => this.ids.resourceId());
+    return this.memo(this.securityGroupByVpc, vpcId, () => {
+      const id = this.ids.resourceId();
+      this.securityGroups.add(id);
+      return id;
+    });
   }
 
   /** The region's default subnet (in its default VPC), created on first use. */
@@ -77,6 +108,12 @@ export class Store {
     while (subnet.nextHost % 256 === 0 || subnet.nextHost % 256 === 255) subnet.nextHost++;
     const host = subnet.nextHost++;
     return `10.${subnet.octet}.${Math.floor(host / 256) % 256}.${host % 256}`;
+  }
+
+  /** A fresh /64 of documentation space for a NIC with IPv6; never handed out twice. */
+  allocateIpv6Prefix(subnet: SubnetRecord): string {
+    this.ipv6Blocks += 1;
+    return `2001:db8:${subnet.octet.toString(16)}:${this.ipv6Blocks.toString(16)}`;
   }
 
   private memo(map: Map<string, string>, key: string, create: () => string): string {

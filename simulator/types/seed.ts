@@ -1,4 +1,4 @@
-import type { WireInstanceStatus, WireNicStatus, WireNicSubnetType, WireNicType } from "./wire";
+import type { WireInstanceStatus, WireNicStatus, WireNicSubnetType, WireNicType, WireTag } from "./wire";
 
 /**
  * A subnet the simulator knows, so `CreateNetworkInterface{subnetId}` can resolve the NIC's region
@@ -12,6 +12,42 @@ export interface SubnetSeed {
   regionId?: string;
   /** Default: the region's default VPC. */
   vpcId?: string;
+}
+
+/**
+ * A resource group besides the account's default one ("Default Resource Group"), so resources can
+ * be created in it and filtered by it.
+ * @public
+ */
+export interface ResourceGroupSeed {
+  resourceGroupId: string;
+  /** Default: the id. */
+  resourceGroupName?: string;
+}
+
+/**
+ * A security group besides each VPC's default one, so `CreateNetworkInterface` and
+ * `ModifyNetworkInterfaceAttribute` can name it. Groups are account-wide in the simulator.
+ * @public
+ */
+export interface SecurityGroupSeed {
+  securityGroupId: string;
+}
+
+/** A data disk of a seeded instance; the simulator only reports it. @public */
+export interface DataDiskSeed {
+  /** Default: a generated 19-digit id. */
+  diskId?: string;
+  /** Default: `data-disk-<n>`. */
+  diskName?: string;
+  /** GiB; default 20. */
+  diskSize?: number;
+  /** Default `Basic NVMe SSD`. */
+  diskCategory?: string;
+  /** Default true. */
+  portable?: boolean;
+  /** Default false. */
+  burstingEnabled?: boolean;
 }
 
 /**
@@ -38,6 +74,14 @@ export interface InstanceSeed {
   primaryNicId?: string;
   /** Subnet of the primary NIC; default the region's default subnet. */
   subnetId?: string;
+  /** Default null, like an instance whose image is gone. */
+  imageId?: string;
+  imageName?: string;
+  publicIpAddresses?: string[];
+  dataDisks?: DataDiskSeed[];
+  /** A seeded group; default the account's default group. */
+  resourceGroupId?: string;
+  tags?: WireTag[];
 }
 
 /**
@@ -63,13 +107,21 @@ export interface NicSeed {
   loadBalancerAssociated?: boolean;
   /** Default IPv4. */
   nicSubnetType?: WireNicSubnetType;
+  /** A seeded group; default the default group of the NIC's VPC. */
+  securityGroupId?: string;
+  /** A seeded group; default the account's default group. */
+  resourceGroupId?: string;
+  tags?: WireTag[];
 }
 
 /**
- * Everything a test or a `--seed-file` can preload. Applied in order: subnets, instances, NICs.
+ * Everything a test or a `--seed-file` can preload. Applied in order: resource groups, security
+ * groups, subnets, instances, NICs; a reference to an unknown group, subnet or instance throws.
  * @public
  */
 export interface SeedDocument {
+  resourceGroups?: ResourceGroupSeed[];
+  securityGroups?: SecurityGroupSeed[];
   subnets?: SubnetSeed[];
   instances?: InstanceSeed[];
   nics?: NicSeed[];

@@ -54,9 +54,15 @@ export const INSTANCE_STATUSES = [
 /** @public */
 export type WireInstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
+/** One tag; keys are unique per resource. @public */
+export interface WireTag {
+  key: string;
+  value: string;
+}
+
 /** The API wraps tag lists in an object: `{tags: [...]}`. @public */
 export interface WireTagSet {
-  tags: { key: string; value: string }[];
+  tags: WireTag[];
 }
 
 /** @public */
@@ -97,11 +103,25 @@ export interface WireNic {
 /** Version 2024-04-01 NicInfo lacks the two fields added later. @internal */
 export type WireNicV20240401 = Omit<WireNic, "securityGroupId" | "tags">;
 
-/** @public */
-export interface WireDisk {
+/** An instance's system disk (reference §5). @public */
+export interface WireSystemDisk {
   diskId: string;
   diskSize: number;
   diskCategory: string;
+  burstingEnabled: boolean;
+}
+
+/**
+ * A data disk in `dataDisks`. The reference lists only `dataDisks[]`; the fields follow Zenlayer's
+ * SDK model of a data disk, which adds a name and whether the disk can be detached (`portable`).
+ * @public
+ */
+export interface WireDataDisk {
+  diskId: string;
+  diskName: string;
+  diskSize: number;
+  diskCategory: string;
+  portable: boolean;
   burstingEnabled: boolean;
 }
 
@@ -122,8 +142,8 @@ export interface WireInstance {
   timeZone: string | null;
   nicNetworkType: string;
   status: WireInstanceStatus;
-  systemDisk: WireDisk | null;
-  dataDisks: WireDisk[];
+  systemDisk: WireSystemDisk | null;
+  dataDisks: WireDataDisk[];
   publicIpAddresses: string[];
   privateIpAddresses: string[];
   keyId: string | null;

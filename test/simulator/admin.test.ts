@@ -39,6 +39,12 @@ describe("admin surface under /_simulator/", () => {
     });
     expect((await admin("faults", { errorRate: 2 })).status).toBe(400);
     expect((await admin("faults", { typo: 1 })).body).toEqual({ error: "faults has unknown field(s): typo" });
+    expect((await admin("seed", { instances: [{ tags: [{ key: "a" }] }] })).body).toEqual({
+      error: "seed.instances[0].tags[0].value is required",
+    });
+    expect((await admin("seed", { securityGroups: [{ id: "1" }] })).body).toEqual({
+      error: "seed.securityGroups[0] has unknown field(s): id",
+    });
   });
 
   it("sets faults and scripted failures", async () => {

@@ -45,6 +45,27 @@ describe("seeding", () => {
       { subnets: [{ subnetId: "9" }, { subnetId: "9", regionId: "europe-west-1" }] },
       /already exists/,
     ],
+    ["an unknown resource group", { nics: [{ resourceGroupId: "404" }] }, /unknown resource group/],
+    ["an unknown security group", { nics: [{ securityGroupId: "404" }] }, /unknown security group/],
+    [
+      "a tag key given twice",
+      {
+        instances: [
+          {
+            tags: [
+              { key: "a", value: "1" },
+              { key: "a", value: "2" },
+            ],
+          },
+        ],
+      },
+      /tag key is given twice/,
+    ],
+    [
+      "a resource group renamed",
+      { resourceGroups: [{ resourceGroupId: "8", resourceGroupName: "x" }, { resourceGroupId: "8" }] },
+      /already named/,
+    ],
   ])("rejects %s", (_label, doc, message) => {
     expect(() => sim.control.seed(doc)).toThrow(message);
   });

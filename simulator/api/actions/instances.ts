@@ -3,6 +3,7 @@ import type { InstanceRecord, NicRecord } from "../../state/records";
 import { startViolation, stopViolation } from "../../state/stateMachines";
 import { INSTANCE_STATUSES } from "../../types/wire";
 import type { BusinessErrorKey } from "../errorCodes";
+import { exactFilter, tagFilter } from "../filters";
 import type { ActionContext, ActionHandler } from "../router";
 import { rejectViolation, requireInstance } from "../router";
 import type { Params } from "../validate";
@@ -17,18 +18,41 @@ import {
   requiredStringList,
 } from "../validate";
 
-function instanceFilter(params: Params): (instance: InstanceRecord) => boolean {
+/** An instance with the NICs Describe shows on it (primary first), which its addresses come from. */
+interface Listed {
+  readonly instance: InstanceRecord;
+  readonly nics: readonly NicRecord[];
+}
+
+/** The instance's IPv4 addresses: its public ones and its NICs' primary private ones. */
+function ipv4Addresses({ instance, nics }: Listed): (string | null)[] {
+  return [...instance.publicIpAddresses, ...nics.map((nic) => nic.primaryIpv4)];
+}
+
+function instanceFilter(params: Params): (listed: Listed) => boolean {
   const instanceIds = optionalStringList(params, "instanceIds", MAX_IDS_PER_REQUEST);
-  const zoneId = optionalString(params, "zoneId");
+  const zoneId = exactFilter(params, "zoneId");
+  const imageId = exactFilter(params, "imageId");
+  const ipv4 = optionalString(params, "ipv4Address");
+  const ipv6 = optionalString(params, "ipv6Address");
   const status = optionalEnum(params, "status", INSTANCE_STATUSES);
   const name = optionalString(params, "name")?.toLowerCase();
-  const resourceGroupId = optionalString(params, "resourceGroupId");
-  return (instance) =>
-    (instanceIds === undefined || instanceIds.includes(instance.instanceId)) &&
-    (zoneId === undefined || instance.zoneId === zoneId) &&
-    (status === undefined || instance.status === status) &&
-    (name === undefined || instance.instanceName.toLowerCase().includes(name)) &&
-    (resourceGroupId === undefined || instance.resourceGroupId === resourceGroupId);
+  const resourceGroupId = exactFilter(params, "resourceGroupId");
+  const tagged = tagFilter(params);
+  return (listed) => {
+    const { instance, nics } = listed;
+    return (
+      (instanceIds === undefined || instanceIds.includes(instance.instanceId)) &&
+      zoneId(instance.zoneId) &&
+      imageId(instance.imageId) &&
+      (ipv4 === undefined || ipv4Addresses(listed).includes(ipv4)) &&
+      (ipv6 === undefined || nics.some((nic) => nic.primaryIpv6 === ipv6)) &&
+      (status === undefined || instance.status === status) &&
+      (name === undefined || instance.instanceName.toLowerCase().includes(name)) &&
+      resourceGroupId(instance.resourceGroupId) &&
+      tagged(instance.tags)
+    );
+  };
 }
 
 /** Primary NIC first, then the others in creation order. */
@@ -41,24 +65,26 @@ function nicsOf(instanceId: string, nics: readonly NicRecord[]): NicRecord[] {
 }
 
 /**
- * DescribeInstances: filters as documented (the simulator does not model images or addresses,
- * so `imageId`, `ipv4Address` and `ipv6Address` are accepted and ignored). Each instance's
- * `nics` comes from the same (possibly stale) NIC view as DescribeNetworkInterfaces.
+ * DescribeInstances: the documented filters, combined with AND; `name` is a case-insensitive
+ * substring, the others exact. `ipv4Address` matches any of the instance's public addresses or
+ * its NICs' primary private ones, `ipv6Address` its NICs' primary IPv6 (our reading; the
+ * reference only names the filters). Each instance's `nics`, and so its addresses, come from the
+ * same (possibly stale) NIC view as DescribeNetworkInterfaces.
  * @internal
  */
 export const describeInstances: ActionHandler = (params, context) => {
   const matches = instanceFilter(params);
   const pages = paging(params);
   const engine = context.runtime.engine;
-  const found = engine.readInstances().filter(matches);
   const nics = engine.readNics();
-  const { totalCount, dataSet } = page(found, pages);
+  const listed = engine
+    .readInstances()
+    .map((instance) => ({ instance, nics: nicsOf(instance.instanceId, nics) }));
+  const { totalCount, dataSet } = page(listed.filter(matches), pages);
   return {
     totalCount,
-    dataSet: dataSet.map((instance) =>
-      renderInstance(instance, nicsOf(instance.instanceId, nics), (nic) =>
-        renderNicFor(nic, context.version),
-      ),
+    dataSet: dataSet.map(({ instance, nics: attached }) =>
+      renderInstance(instance, attached, (nic) => renderNicFor(nic, context.version)),
     ),
   };
 };
