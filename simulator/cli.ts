@@ -6,7 +6,7 @@ import { DEFAULT_ACCESS_KEY, startSimulator } from "./simulator";
 import type { Simulator, SimulatorOptions } from "./types/options";
 import { SUPPORTED_VERSIONS } from "./types/wire";
 
-/** @public */
+/** How {@link runCli} talks to its caller. @public */
 export interface CliOptions {
   /** Called once the simulator listens (tests use it to find the port). */
   onReady?: (simulator: Simulator) => void;
@@ -16,8 +16,9 @@ export interface CliOptions {
   handleSignals?: boolean;
 }
 
-/** @public */
+/** A simulator started by {@link runCli}. @public */
 export interface CliHandle {
+  /** The simulator the command started. */
   readonly simulator: Simulator;
   /** Stops the simulator and removes the signal handlers; safe to call twice. */
   stop(): Promise<void>;

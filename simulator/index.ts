@@ -29,11 +29,17 @@ export type {
   SubnetSeed,
 } from "./types/seed";
 export type {
+  WireDataDisk,
   WireInstance,
   WireInstanceStatus,
   WireNic,
   WireNicStatus,
   WireNicSubnetType,
   WireNicType,
+  WireResourceGroup,
+  WireSystemDisk,
   WireTag,
+  WireTagSet,
 } from "./types/wire";
+// The documented enums as lists; the `Wire*Status` and `Wire*Type` unions are made from them.
+export { INSTANCE_STATUSES, NIC_STATUSES, NIC_SUBNET_TYPES, NIC_TYPES } from "./types/wire";

@@ -1,9 +1,11 @@
 import type { InstanceSeed, NicSeed, SeedDocument } from "./seed";
 import type { WireInstance, WireNic } from "./wire";
 
-/** @public */
+/** A key pair the simulated account accepts for ZC2-HMAC-SHA256 signatures. @public */
 export interface AccessKeyPair {
+  /** Sent in the clear in `Credential=`. */
   accessKeyId: string;
+  /** The HMAC key; never sent, never logged. */
   accessKeyPassword: string;
 }
 
@@ -58,11 +60,15 @@ export interface FaultSettings {
  * @public
  */
 export interface FailNextRule {
+  /** The `X-ZC-Action` to fail; any action when omitted. */
   action?: string;
+  /** How many matching requests fail, a positive integer. */
   count: number;
+  /** The status to answer with, 100–599. */
   httpStatus: number;
   /** Default derived from the status (429 REQUEST_LIMIT_EXCEEDED, 503 SERVICE_TEMPORARY_UNAVAILABLE, else INTERNAL_SERVER_ERROR). */
   code?: string;
+  /** Adds `Retry-After: <s>` to the answer. */
   retryAfterSeconds?: number;
   /** Default "error" (a JSON error envelope). */
   kind?: "error" | "reset" | "html" | "empty";
@@ -80,11 +86,15 @@ export interface RequestLogEntry {
   time: string;
   /** The same moment in ms on the simulator's clock (`time` has whole seconds, like Zenlayer's timestamps). */
   receivedAtMs: number;
+  /** `X-ZC-Action` as received (cut to 128 characters), null when absent. */
   action: string | null;
+  /** `X-ZC-Version` as received (cut to 128 characters), null when absent. */
   version: string | null;
   /** HTTP status sent; 0 when the connection was destroyed instead. */
   status: number;
+  /** The error code of a JSON error answer. */
   code?: string;
+  /** The request id the answer carried (or would have carried, when it was lost). */
   requestId: string;
   /**
    * The body, bounded so the log's memory does not depend on what clients send: up to 2 KiB
@@ -125,11 +135,15 @@ export interface SimulatorOptions {
   port?: number;
   /** Default `[DEFAULT_ACCESS_KEY]`. */
   accessKeys?: AccessKeyPair[];
+  /** Tokens accepted as `Authorization: Bearer <token>` on the API, besides signatures. Default none. */
   bearerTokens?: string[];
+  /** Resources to start with. Default none. */
   seed?: SeedDocument;
   /** How long PENDING/ATTACHING/DETACHING/DELETING and instance transitions last. Default 300. */
   transitionDelayMs?: number;
+  /** Default `current`. */
   errorCodes?: ErrorCodeGeneration;
+  /** Default none. */
   faults?: FaultSettings;
   /** Seeds the PRNG behind faults and generated ids. Default 1, so every run is deterministic. */
   randomSeed?: number;
@@ -161,47 +175,69 @@ export interface SimulatorOptions {
 
 /** Forced changes that bypass the API's rules, as if someone used the console. @public */
 export interface OutOfBandControl {
+  /** The NIC becomes AVAILABLE with no instance, at once. */
   detachNic(nicId: string): void;
+  /** The NIC is gone, at once, whatever its status. */
   deleteNic(nicId: string): void;
+  /** The instance becomes STOPPED, at once. */
   stopInstance(instanceId: string): void;
+  /** The instance becomes RUNNING, at once. */
   startInstance(instanceId: string): void;
+  /** Any documented instance status, e.g. REBOOT; throws on others. */
   setInstanceStatus(instanceId: string, status: string): void;
+  /** While associated (default true), detaching the NIC answers INVALID_NIC_LB_ASSOCIATED. */
   associateLoadBalancer(nicId: string, associated?: boolean): void;
+  /** The NIC becomes USED on the instance, at once, whatever the rules say. */
   attachNic(nicId: string, instanceId: string): void;
 }
 
-/** @public */
+/**
+ * The simulator from inside the process: seed it, read its true state, inject faults, and change
+ * things behind the API's back. The admin surface `/_simulator/` offers the same over HTTP.
+ * @public
+ */
 export interface SimulatorControl {
   /** Adds subnets, instances and NICs; throws on duplicates or contradictions. */
   seed(doc: SeedDocument): void;
+  /** Seeds one instance (with its primary NIC unless told otherwise) and returns it. */
   addInstance(spec: InstanceSeed): WireInstance;
+  /** Seeds one NIC and returns it. */
   addNic(spec: NicSeed): WireNic;
   /** Deep copies of the true state (never stale). */
   snapshot(): { instances: WireInstance[]; nics: WireNic[] };
+  /** The NIC as it truly is (never stale), or undefined when there is none. */
   getNic(nicId: string): WireNic | undefined;
+  /** The instance as it truly is (never stale), or undefined when there is none. */
   getInstance(instanceId: string): WireInstance | undefined;
+  /** Copies of the request log, oldest first. */
   requestLog(): RequestLogEntry[];
   /** Requests received per `X-ZC-Action`, including failed ones. */
   actionCounts(): Record<string, number>;
+  /** Empties the request log and the counts. */
   resetRequestLog(): void;
+  /** Replaces every fault setting (and restarts the rate limit). */
   setFaults(faults: FaultSettings): void;
+  /** Queues a scripted failure; rules apply in the order queued. */
   failNext(rule: FailNextRule): void;
+  /** For transitions scheduled from now on. */
   setTransitionDelay(ms: number): void;
   setErrorCodes(gen: ErrorCodeGeneration): void;
   /** Matching transitions (all when no id is given) do not complete until the stall ends. */
   stallTransitions(opts: { nicId?: string; instanceId?: string; forMs: number | "forever" }): void;
+  /** Ends every stall, and completes what they held back. */
   releaseStalls(): void;
   outOfBand: OutOfBandControl;
   /** Resolves when no transition is pending (never while one is stalled forever). */
   whenIdle(): Promise<void>;
 }
 
-/** @public */
+/** A running simulator. @public */
 export interface Simulator {
   /** `http://127.0.0.1:PORT` */
   url: string;
   /** `127.0.0.1:PORT`, the value for ZENLAYERCLOUD_DOMAIN and the Host a client signs. */
   domain: string;
+  /** The port it listens on (a free one unless `port` was given). */
   port: number;
   control: SimulatorControl;
   /** Closes the server and keep-alive sockets and clears every timer. */
