@@ -12,6 +12,7 @@ import { withDefaultDeps } from "../util/time";
 import type { ApiResponse } from "./attempt";
 import { sendAttempt } from "./attempt";
 import { buildRequestHeaders } from "./requestHeaders";
+import { assertSendable } from "./requestValidation";
 
 /** Per-call options. @public */
 export interface CallOptions {
@@ -91,6 +92,7 @@ export class ZenlayerApiClient {
     body: object,
     options?: CallOptions,
   ): Promise<T> {
+    assertSendable(action, body);
     const plan = this.plan(service, action, body, options);
     const settings =
       options?.maxAttempts === undefined

@@ -13,10 +13,12 @@ import {
   DEFAULT_TIMEOUT,
   diffAttachment,
   formatAttachmentId,
+  inputIds,
   inputsOf,
   outputsFromNic,
   outputsSoFar,
-  parseAttachmentId,
+  storedIds,
+  timeoutOf,
 } from "./inputs";
 import type { AttachmentInputs, AttachmentOutputs } from "./inputs";
 
@@ -30,24 +32,15 @@ const STAYS_FOR_DELETE =
   "The attachment stays in the stack: run the command again to keep trying (raise `timeouts.delete` if " +
   "Zenlayer is slow).";
 
-/** The ids a stored resource refers to, from its properties or, failing that, from its id. */
-function idsOf(id: string, props: Partial<AttachmentInputs>): { nicId: string; instanceId: string } {
-  const parsed = parseAttachmentId(id);
-  return {
-    nicId: props.nicId ?? parsed?.nicId ?? id,
-    instanceId: props.instanceId ?? parsed?.instanceId ?? "",
-  };
-}
-
 /**
  * Attaches and waits (create, and update continuing a partial create). A failure after an attach
  * may have run keeps the resource in the stack as a partial failure; any other failure says that
  * nothing was attached.
  */
 async function converge(ctx: HandlerContext, inputs: Props): Promise<AttachmentOutputs> {
-  const { nicId, instanceId } = inputs;
+  const { nicId, instanceId } = inputIds(inputs);
   const description = `attaching NIC ${nicId} to instance ${instanceId}`;
-  const op = startOperation(ctx, description, inputs.timeouts?.create, DEFAULT_TIMEOUT);
+  const op = startOperation(ctx, description, timeoutOf(inputs.timeouts, "create"), DEFAULT_TIMEOUT);
   const progress: AttachProgress = { mayBeBound: false, lastNic: undefined };
   try {
     const nic = await runOperation(op, () => attachAndWait(op, nicId, instanceId, progress));
@@ -110,7 +103,7 @@ export function createNetworkInterfaceAttachmentProvider(
     },
     async read(id, props) {
       const stored = props ?? ({} as Partial<AttachmentOutputs>);
-      const ids = idsOf(id, stored);
+      const ids = storedIds(id, stored);
       const op = startOperation(source.context(), `reading NIC ${ids.nicId}`, undefined, DEFAULT_TIMEOUT);
       const nic = await runOperation(op, () => readSettledNic(op, ids.nicId));
       if (nic === undefined || !nic.instanceId) return {};
@@ -127,9 +120,10 @@ export function createNetworkInterfaceAttachmentProvider(
       return { outs: await converge(source.context(), news as Props) };
     },
     async delete(id, props) {
-      const { nicId, instanceId } = idsOf(id, props);
+      const { nicId, instanceId } = storedIds(id, props);
       const description = `detaching NIC ${nicId} from instance ${instanceId}`;
-      const op = startOperation(source.context(), description, props.timeouts?.delete, DEFAULT_TIMEOUT);
+      const timeout = timeoutOf(props?.timeouts, "delete");
+      const op = startOperation(source.context(), description, timeout, DEFAULT_TIMEOUT);
       try {
         await runOperation(op, () => detachAndWait(op, nicId, instanceId));
       } catch (error) {

@@ -5,7 +5,8 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { NicInfo } from "../../../sdk/index";
-import { isUnknown, parseDuration } from "../../shared/inputValues";
+import { displayValue } from "../../../sdk/util/displayValue";
+import { isUnknown, readTimeout } from "../../shared/inputValues";
 
 /**
  * How long create and delete may wait, as Go-style durations (`"10m"`, `"1h"`). Dynamic providers
@@ -63,46 +64,126 @@ export function parseAttachmentId(id: string): { nicId: string; instanceId: stri
 
 type Failure = dynamic.CheckFailure;
 
+/**
+ * The longest id accepted. The API reference documents no id format; every id seen (NICs and
+ * instances in the Terraform provider's examples) is a decimal number of 17–19 digits. The length
+ * is only observed, so the bound leaves room: a longer id format (20 digits is the next unsigned
+ * 64-bit width) must not break every stack at preview, while a wrong length costs at most a
+ * not-found answer.
+ */
+const MAX_ID_DIGITS = 32;
+
+/**
+ * What a Zenlayer id looks like: ASCII digits only, because anything else cannot have come from
+ * Zenlayer, and because that alone rules out every space, quote, control, escape and invisible
+ * character.
+ */
+const ZENLAYER_ID = new RegExp(`^[0-9]{1,${String(MAX_ID_DIGITS)}}$`);
+
+/** Why `value` cannot be the id in `property`, naming the property and showing the value escaped. */
+function idProblem(property: string, value: unknown): string | undefined {
+  if (typeof value === "string" && ZENLAYER_ID.test(value)) return undefined;
+  const rule = `a Zenlayer id of 1 to ${String(MAX_ID_DIGITS)} ASCII digits, such as "1475945014486896967"`;
+  return `${property} must be ${rule}; got ${displayValue(value)}`;
+}
+
 function checkId(property: string, value: unknown): Failure | undefined {
-  if (isUnknown(value)) {
-    return undefined;
-  }
-  if (typeof value !== "string" || value.length === 0) {
-    return {
-      property,
-      reason: `${property} is required and must be a non-empty string, such as "1475945014486896967"`,
-    };
-  }
-  if (/\s/.test(value)) {
-    return { property, reason: `${property} must not contain whitespace; got ${JSON.stringify(value)}` };
-  }
-  return undefined;
+  if (isUnknown(value)) return undefined;
+  const reason = idProblem(property, value);
+  return reason === undefined ? undefined : { property, reason };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Unknown timeout names, in one failure however many there are. Odd names are shown escaped only. */
+function unknownTimeouts(keys: readonly string[]): Failure | undefined {
+  const [first] = keys;
+  if (first === undefined) return undefined;
+  const plain = keys.length === 1 && /^\w{1,32}$/.test(first);
+  const property = plain ? `timeouts.${first}` : "timeouts";
+  const shown = keys.slice(0, 3).map(displayValue).join(", ");
+  const more = keys.length > 3 ? ` and ${String(keys.length - 3)} more` : "";
+  const entries = keys.length === 1 ? "entry" : "entries";
+  return {
+    property,
+    reason: `timeouts has unknown ${entries} ${shown}${more}; only "create" and "delete" exist`,
+  };
+}
+
+function checkDuration(property: string, value: unknown): Failure | undefined {
+  if (value === undefined || value === null || isUnknown(value)) return undefined;
+  const reading = readTimeout(value);
+  if ("ms" in reading) return undefined;
+  return { property, reason: `${property} ${reading.problem}; got ${displayValue(value)}` };
 }
 
 function checkTimeouts(value: unknown): Failure[] {
-  if (value === undefined || value === null || isUnknown(value)) {
-    return [];
+  if (value === undefined || value === null || isUnknown(value)) return [];
+  if (!isRecord(value)) {
+    const reason = `timeouts must be an object such as { create: "10m", delete: "15m" }; got ${displayValue(value)}`;
+    return [{ property: "timeouts", reason }];
   }
-  if (typeof value !== "object" || Array.isArray(value)) {
-    return [
-      { property: "timeouts", reason: 'timeouts must be an object such as { create: "10m", delete: "15m" }' },
-    ];
-  }
-  const failures: Failure[] = [];
-  for (const [key, duration] of Object.entries(value as Record<string, unknown>)) {
-    const property = `timeouts.${key}`;
-    if (key !== "create" && key !== "delete") {
-      failures.push({ property, reason: `unknown timeout "${key}"; only "create" and "delete" exist` });
-    } else if (duration !== undefined && !isUnknown(duration)) {
-      if (typeof duration !== "string" || (parseDuration(duration) ?? 0) <= 0) {
-        failures.push({
-          property,
-          reason: `${property} must be a positive Go-style duration such as "90s", "10m" or "1h30m"; got ${JSON.stringify(duration)}`,
-        });
-      }
-    }
-  }
-  return failures;
+  return [
+    checkDuration("timeouts.create", value["create"]),
+    checkDuration("timeouts.delete", value["delete"]),
+    unknownTimeouts(Object.keys(value).filter((key) => key !== "create" && key !== "delete")),
+  ].filter((failure): failure is Failure => failure !== undefined);
+}
+
+/**
+ * The timeout a handler should use: the stored text when it is a valid timeout, else `undefined`
+ * so the default applies. Handlers read timeouts from old state as well as from checked inputs,
+ * and state can hold anything an older version or a hand edit put there; a bad value there must
+ * not stop a destroy.
+ * @internal
+ */
+export function timeoutOf(timeouts: unknown, which: "create" | "delete"): string | undefined {
+  const value = isRecord(timeouts) ? timeouts[which] : undefined;
+  return typeof value === "string" && "ms" in readTimeout(value) ? value : undefined;
+}
+
+const FIX_PROGRAM = "Nothing was sent to Zenlayer; correct the value in the program.";
+const FIX_STATE =
+  "Nothing was sent to Zenlayer. The value comes from the stack's state: correct it there (`pulumi stack " +
+  "export`, edit, `pulumi stack import`) or drop the resource with `pulumi state delete <urn>`.";
+
+/** Throws, before anything is sent, when `value` cannot be the id in `property`. */
+function assertId(property: "nicId" | "instanceId", value: unknown, advice: string): asserts value is string {
+  const problem = idProblem(property, value);
+  if (problem !== undefined) throw new Error(`${problem}. ${advice}`);
+}
+
+/**
+ * The ids in a handler's inputs (create, update): both must be Zenlayer ids. The engine runs
+ * `check` first, but a handler must not rely on that: it is the last stop before a request.
+ * @internal
+ */
+export function inputIds(props: unknown): { nicId: string; instanceId: string } {
+  const record = isRecord(props) ? props : {};
+  const { nicId, instanceId } = record;
+  assertId("nicId", nicId, FIX_PROGRAM);
+  assertId("instanceId", instanceId, FIX_PROGRAM);
+  return { nicId, instanceId };
+}
+
+/**
+ * The ids of a stored resource (read, delete), from its properties or, failing that, from its
+ * resource id. The instance may be unknowable (no property, a resource id naming the NIC alone);
+ * read and delete need only the NIC, so it is then `""`, which owns nothing. Any id that is
+ * present, even an empty one, must be a Zenlayer id.
+ * @internal
+ */
+export function storedIds(id: unknown, props: unknown): { nicId: string; instanceId: string } {
+  const record = isRecord(props) ? props : {};
+  const parsed = typeof id === "string" ? parseAttachmentId(id) : undefined;
+  const nicId = record["nicId"] ?? parsed?.nicId ?? id;
+  const instanceId = record["instanceId"] ?? parsed?.instanceId;
+  assertId("nicId", nicId, FIX_STATE);
+  if (instanceId === undefined) return { nicId, instanceId: "" };
+  assertId("instanceId", instanceId, FIX_STATE);
+  return { nicId, instanceId };
 }
 
 /**

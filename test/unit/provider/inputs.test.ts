@@ -32,18 +32,16 @@ describe("check", () => {
     expect(checkAttachmentInputs(news)).toEqual({ inputs: news });
   });
 
-  it("names each missing, empty or blank id", () => {
+  it("names each missing, empty or blank id, showing the value as given", () => {
     const result = checkAttachmentInputs({ nicId: "", instanceId: " 12 " });
     expect(result.failures?.map((f) => f.property)).toEqual(["nicId", "instanceId"]);
-    expect(result.failures?.[0]?.reason).toMatch(/required/);
-    expect(result.failures?.[1]?.reason).toMatch(/whitespace/);
+    expect(result.failures?.[0]?.reason).toMatch(/^nicId must be a Zenlayer id .*; got ""$/);
+    expect(result.failures?.[1]?.reason).toMatch(/^instanceId must be a Zenlayer id .*; got " 12 "$/);
   });
 
   it("rejects a non-string id", () => {
     const result = checkAttachmentInputs({ nicId: 42, instanceId: VM });
-    expect(result.failures).toEqual([
-      { property: "nicId", reason: expect.stringMatching(/non-empty string/) },
-    ]);
+    expect(result.failures).toEqual([{ property: "nicId", reason: expect.stringMatching(/; got 42$/) }]);
   });
 
   it("names bad and unknown timeouts", () => {
@@ -53,7 +51,8 @@ describe("check", () => {
       timeouts: { create: "soon", update: "1m" },
     });
     expect(result.failures?.map((f) => f.property)).toEqual(["timeouts.create", "timeouts.update"]);
-    expect(result.failures?.[0]?.reason).toMatch(/Go-style duration/);
+    expect(result.failures?.[0]?.reason).toMatch(/^timeouts.create must be a duration such as/);
+    expect(result.failures?.[1]?.reason).toMatch(/^timeouts has unknown entry "update"/);
   });
 
   it("passes values unknown during preview through untouched", () => {
