@@ -26,12 +26,14 @@ const ADVICE: Readonly<Record<string, string>> = {
 
 /**
  * An error that tells a user what failed, which Zenlayer code and request id to quote to support,
- * and what to do next. An error that blames the endpoint (unreachable, or not the Zenlayer API)
- * says so, with the settings that chose it.
+ * and what to do next. An error Zenlayer did not answer (the endpoint is unreachable or not the
+ * API, or this client refused the request) says that instead, with the settings behind it.
  * @internal
  */
 export function apiFailure(what: string, error: ZenlayerApiError): Error {
-  if (error.blamesEndpoint) return new Error(`${what}: ${error.message}`, { cause: error });
+  // No HTTP answer (refused by this client, or nothing replied): the error's own message says why.
+  if (error.blamesEndpoint || error.httpStatus === undefined)
+    return new Error(`${what}: ${error.message}`, { cause: error });
   const advice =
     ADVICE[error.code] ?? "see the Zenlayer error code above; fix the cause and run the command again";
   const message = `${what}: Zenlayer answered ${error.code} (request id ${error.requestId ?? "none"}): ${advice}`;

@@ -2,7 +2,14 @@ import { raceAbort } from "../../sdk/util/time";
 
 const REGISTRY_KEY = Symbol.for("pulumi-zenlayer.instanceLocks");
 
-type LockRegistry = Map<string, Promise<void>>;
+interface LockEntry {
+  /** Settles when the last holder or waiter in line has finished. */
+  tail: Promise<void>;
+  /** Holders and waiters in line. */
+  inLine: number;
+}
+
+type LockRegistry = Map<string, LockEntry>;
 
 /** The "previous holder" of a free lock. */
 const IDLE: Promise<void> = Promise.resolve();
@@ -30,20 +37,27 @@ export async function withInstanceLock<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   const locks = registry();
-  const previous = locks.get(instanceId) ?? IDLE;
+  const entry = locks.get(instanceId) ?? { tail: IDLE, inLine: 0 };
+  const previous = entry.tail;
   let release: () => void = () => undefined;
   const current = new Promise<void>((resolve) => {
     release = resolve;
   });
   const tail = previous.then(() => current);
-  locks.set(instanceId, tail);
+  entry.tail = tail;
+  entry.inLine += 1;
+  locks.set(instanceId, entry);
   try {
     await raceAbort(previous, signal);
     return await work(previous !== IDLE);
   } finally {
     release();
-    if (locks.get(instanceId) === tail) {
-      locks.delete(instanceId);
-    }
+    entry.inLine -= 1;
+    if (entry.inLine === 0) locks.delete(instanceId);
   }
+}
+
+/** How many holders and waiters are in line for an instance: for diagnostics and tests. @internal */
+export function instanceLockQueue(instanceId: string): number {
+  return registry().get(instanceId)?.inLine ?? 0;
 }

@@ -3,6 +3,7 @@ import { isDeadlineExceeded, sanitizeCause, ZenlayerApiError } from "../errors";
 import { ClientErrorCode } from "../retry/classification";
 import { parseRetryAfterMs } from "../retry/retryPolicy";
 import type { HttpReply, Transport } from "../transport/transport";
+import { displayText } from "../util/displayValue";
 
 /** One attempt, ready to go: where, what, how long it may take, and what may end it early. */
 export interface AttemptRequest {
@@ -97,7 +98,7 @@ export function parseReply<T extends ApiResponse>(
       action,
       endpoint,
       httpStatus: reply.status,
-      requestId: stringField(envelope, "requestId"),
+      requestId: shown(stringField(envelope, "requestId")),
       retryAfterMs: parseRetryAfterMs(reply.headers["retry-after"], nowMs),
     });
   if (reply.status === 403 && reply.headers["cf-mitigated"]?.toLowerCase() === "challenge") {
@@ -118,7 +119,13 @@ export function parseReply<T extends ApiResponse>(
       requestId: stringField(response, "requestId") ?? stringField(envelope, "requestId") ?? "",
     } as T;
   }
-  if (code !== undefined) throw fail(code, stringField(envelope, "message") ?? "(no message)", envelope);
+  if (code !== undefined) {
+    throw fail(
+      displayText(code),
+      displayText(stringField(envelope, "message") ?? "(no message)", SERVER_MESSAGE_CHARACTERS),
+      envelope,
+    );
+  }
   throw fail(
     ClientErrorCode.UNRECOGNIZED_ERROR_BODY,
     `HTTP ${String(reply.status)} with a JSON body that has neither a response nor an error code`,
@@ -150,6 +157,14 @@ function parseEnvelope(reply: HttpReply, fail: (code: string, detail: string) =>
 
 function isObject(value: unknown): value is Envelope {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** How much of the server's own message an error keeps: enough for any real one. */
+const SERVER_MESSAGE_CHARACTERS = 400;
+
+/** Text from the server as a message may show it (see {@link displayText}); undefined stays undefined. */
+function shown(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : displayText(text);
 }
 
 function stringField(object: Envelope | undefined, name: string): string | undefined {

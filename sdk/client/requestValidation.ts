@@ -1,3 +1,4 @@
+import { ClientErrorCode } from "../retry/classification";
 /**
  * The last check before a request leaves this process: request values that cannot be meant
  * (ids with control characters or of absurd length, a body of megabytes) are refused by the
@@ -9,13 +10,6 @@
  */
 import { ZenlayerApiError } from "../errors";
 import { displayValue } from "../util/displayValue";
-
-/**
- * The code of a request this client refused to send. It never comes from Zenlayer, and no
- * classification row names it, so it is `permanent`: the same values fail the same way.
- * @internal
- */
-export const REQUEST_REFUSED_CODE = "INVALID_REQUEST_VALUE";
 
 /**
  * The largest request body sent, in UTF-8 bytes. Zenlayer documents no limit; the largest body this
@@ -92,7 +86,7 @@ function sizeProblem(body: object): string | undefined {
 }
 
 /**
- * Throws a {@link ZenlayerApiError} with code {@link REQUEST_REFUSED_CODE}, naming the field and
+ * Throws a {@link ZenlayerApiError} with code `INVALID_REQUEST_VALUE`, naming the field and
  * showing its value escaped and cut short, when `body` holds an id that no service can have issued
  * or is larger than {@link MAX_REQUEST_BYTES}. Called before anything else a call does, so a
  * refused request costs no token, no signature and no traffic.
@@ -102,5 +96,5 @@ export function assertSendable(action: string, body: object): void {
   const problem = firstIdProblem(body, "", 0) ?? sizeProblem(body);
   if (problem === undefined) return;
   const detail = `${problem}; nothing was sent`;
-  throw new ZenlayerApiError({ code: REQUEST_REFUSED_CODE, detail, action });
+  throw new ZenlayerApiError({ code: ClientErrorCode.INVALID_REQUEST_VALUE, detail, action });
 }

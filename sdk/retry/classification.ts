@@ -29,6 +29,8 @@ export const ClientErrorCode = {
   REQUEST_ABORTED: "REQUEST_ABORTED",
   /** The operation's deadline passed before this attempt could be sent; nothing was sent. */
   DEADLINE_EXCEEDED: "DEADLINE_EXCEEDED",
+  /** The client refused a request value (an id with control characters, a body too large); nothing was sent. */
+  INVALID_REQUEST_VALUE: "INVALID_REQUEST_VALUE",
 } as const;
 
 /** One of the {@link ClientErrorCode} values. @public */
@@ -69,6 +71,7 @@ export const CODE_CATEGORIES: Readonly<Record<string, ErrorCategory>> = {
   [ClientErrorCode.REQUEST_BLOCKED]: "permanent",
   [ClientErrorCode.REQUEST_ABORTED]: "permanent",
   [ClientErrorCode.DEADLINE_EXCEEDED]: "permanent",
+  [ClientErrorCode.INVALID_REQUEST_VALUE]: "permanent",
 };
 
 /**

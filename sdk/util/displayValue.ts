@@ -32,9 +32,12 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = {
   "\t": "\\t",
 };
 
-/** One code point as shown: itself, or an escape that names it (`\u001b`, `\u{e0041}`). */
-function escapeCodePoint(char: string): string {
-  if (!NEEDS_ESCAPE.test(char)) return char;
+/**
+ * One code point as shown: itself, or an escape that names it (`\u001b`, `\u{e0041}`). Outside
+ * quotes, a quote or backslash is harmless and stays as it is.
+ */
+function escapeCodePoint(char: string, quoted: boolean): string {
+  if (!NEEDS_ESCAPE.test(char) || (!quoted && (char === '"' || char === "\\"))) return char;
   const short = SHORT_ESCAPES[char];
   if (short !== undefined) return short;
   const code = char.codePointAt(0) ?? 0;
@@ -43,20 +46,39 @@ function escapeCodePoint(char: string): string {
 }
 
 /**
- * A string in double quotes, escaped, and cut after {@link MAX_SHOWN_CHARACTERS} characters of
- * escaped text with a marker that says how long the whole was. Iterating by code point keeps
- * surrogate pairs whole; a lone surrogate is escaped like any other invisible code point.
+ * Text escaped code point by code point (surrogate pairs stay whole; a lone surrogate is escaped
+ * like any other invisible code point) and cut after `max` characters of escaped text with a
+ * marker that says how long the whole was.
  */
-function quoteString(text: string): string {
+function escaped(
+  text: string,
+  max: number,
+  quoted: boolean,
+): { readonly shown: string; readonly cut: boolean } {
   let shown = "";
   for (const char of text) {
-    const piece = escapeCodePoint(char);
-    if (shown.length + piece.length > MAX_SHOWN_CHARACTERS) {
-      return `"${shown}…" (${String(text.length)} characters in all)`;
-    }
+    const piece = escapeCodePoint(char, quoted);
+    if (shown.length + piece.length > max) return { shown, cut: true };
     shown += piece;
   }
-  return `"${shown}"`;
+  return { shown, cut: false };
+}
+
+/** A string in double quotes, escaped and cut (see {@link escaped}). */
+function quoteString(text: string): string {
+  const { shown, cut } = escaped(text, MAX_SHOWN_CHARACTERS, true);
+  return cut ? `"${shown}…" (${String(text.length)} characters in all)` : `"${shown}"`;
+}
+
+/**
+ * Text from the other side of the wire (an id, a status or a message in Zenlayer's answer, which a
+ * hostile or broken endpoint controls), escaped and cut like {@link displayValue} but unquoted,
+ * for messages that show it as part of a sentence.
+ * @internal
+ */
+export function displayText(text: string, max: number = MAX_SHOWN_CHARACTERS): string {
+  const { shown, cut } = escaped(text, max, false);
+  return cut ? `${shown}…` : shown;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isZenlayerApiError } from "../../../sdk/index";
 import type { NicInfo, WaitDecision } from "../../../sdk/index";
+import { displayText } from "../../../sdk/util/displayValue";
 import { withInstanceLock } from "../../shared/instanceLocks";
 import type { Operation } from "../../shared/operation";
 import { INSTANCE_CONFLICT_CODES, instanceVerdict } from "./instanceRefusal";
@@ -20,12 +21,12 @@ function blocker(nic: NicInfo | undefined, nicId: string, instanceId: string): E
   if (nic === undefined) return new Error(`NIC ${nicId} does not exist in Zenlayer Cloud`);
   if (nic.instanceId && nic.instanceId !== instanceId && nic.status !== "DETACHING") {
     return new Error(
-      `NIC ${nicId} is attached to instance ${nic.instanceId}, not ${instanceId}. Detach it there first (or ` +
+      `NIC ${nicId} is attached to instance ${displayText(nic.instanceId)}, not ${instanceId}. Detach it there first (or ` +
         "remove the attachment resource that owns it), then run `pulumi up` again",
     );
   }
   if (nic.status === "CREATE_FAILED" || nic.status === "DELETING") {
-    return new Error(`NIC ${nicId} is ${nic.status} and cannot be attached`);
+    return new Error(`NIC ${nicId} is ${displayText(nic.status)} and cannot be attached`);
   }
   return undefined;
 }
@@ -66,7 +67,7 @@ class Attachment {
     }
     this.op.consistency.contradicted();
     if (nic?.status !== "AVAILABLE" || nic.instanceId || this.op.consistency.mayHideOwnWrite(seen.at)) {
-      return { kind: "pending", observed: nic?.status ?? "gone" };
+      return { kind: "pending", observed: displayText(nic?.status ?? "gone") };
     }
     return withInstanceLock(this.instanceId, () => this.sendAttach(), this.op.deadline.signal);
   }

@@ -1,5 +1,6 @@
 import { isZenlayerApiError } from "../../../sdk/index";
 import type { NicInfo, WaitDecision } from "../../../sdk/index";
+import { displayText } from "../../../sdk/util/displayValue";
 import { withInstanceLock } from "../../shared/instanceLocks";
 import type { Observation, Operation } from "../../shared/operation";
 import { INSTANCE_CONFLICT_CODES, instanceVerdict, NOT_ATTACHED_CODE } from "./instanceRefusal";
@@ -15,7 +16,7 @@ function nothingToDetach(nic: NicInfo | undefined, nicId: string, instanceId: st
   if (nic === undefined) return `NIC ${nicId} no longer exists`;
   if (!nic.instanceId) return `NIC ${nicId} is not attached to any instance`;
   if (nic.instanceId !== instanceId) {
-    return `NIC ${nicId} is attached to instance ${nic.instanceId}, which this resource does not own, so it is left alone`;
+    return `NIC ${nicId} is attached to instance ${displayText(nic.instanceId)}, which this resource does not own, so it is left alone`;
   }
   return undefined;
 }
@@ -43,7 +44,7 @@ class Detachment {
       return { kind: "done", value: undefined };
     }
     this.op.consistency.contradicted();
-    const status = seen.value?.status ?? "gone";
+    const status = displayText(seen.value?.status ?? "gone");
     if (status !== "USED" || this.op.consistency.mayHideOwnWrite(seen.at))
       return { kind: "pending", observed: status };
     return this.detachIfStillOurs(seen);
@@ -63,7 +64,7 @@ class Detachment {
         const stale = lockWaited || tokenWaited || this.op.ctx.now() - look.at > FRESH_LOOK_MS;
         const nic = (stale ? await this.op.readNic(this.nicId) : look).value;
         if (nic?.instanceId !== this.instanceId || nic.status !== "USED") {
-          return { kind: "pending", observed: nic?.status ?? "gone" };
+          return { kind: "pending", observed: displayText(nic?.status ?? "gone") };
         }
         return this.sendDetach();
       },

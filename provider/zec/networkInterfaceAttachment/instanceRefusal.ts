@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { WaitDecision, ZenlayerApiError } from "../../../sdk/index";
+import { displayText } from "../../../sdk/util/displayValue";
 import type { Operation } from "../../shared/operation";
 
 /** The older docs' answer to detaching a NIC that is not attached to anything. */
@@ -51,12 +52,12 @@ export async function instanceVerdict(
 ): Promise<WaitDecision<never>> {
   const status = (await op.readInstance(need.instanceId)).value?.status;
   if (status === "RUNNING" || (status !== undefined && SETTLING.has(status))) {
-    return { kind: "pending", observed: `instance ${status}` };
+    return { kind: "pending", observed: `instance ${displayText(status)}` };
   }
   const reason =
     status === undefined
       ? `instance ${need.instanceId} does not exist in Zenlayer Cloud`
-      : `instance ${need.instanceId} is ${status}; ${stoppedAdvice(need.purpose)}`;
+      : `instance ${need.instanceId} is ${displayText(status)}; ${stoppedAdvice(need.purpose)}`;
   const message = `cannot ${need.action}: ${reason} (Zenlayer answered ${refusal.code}, request id ${refusal.requestId ?? "none"})`;
   return { kind: "failed", error: new Error(message, { cause: refusal }) };
 }

@@ -3,13 +3,12 @@
  * another instance while a delete waits, and Describe answers that lag a write (issue 8,
  * findings 2–4). Each case sets the race up explicitly instead of hoping for the timing.
  */
-import { withInstanceLock } from "../../../provider/shared/instanceLocks";
+import { instanceLockQueue, withInstanceLock } from "../../../provider/shared/instanceLocks";
 import type { AttachmentOutputs } from "../../../provider/index";
 import type { RequestLogEntry } from "../../../simulator/index";
 import { eventually } from "../../support/eventually";
 import {
   answeredWith,
-  count,
   failureOf,
   INSTANCE_REFUSAL,
   inputs,
@@ -52,7 +51,7 @@ describe("a NIC that moves while a delete waits (finding 2)", () => {
     const held = withInstanceLock(h.instanceId, () => new Promise<void>((resolve) => (release = resolve)));
 
     const deleting = h.provider.delete!(id, outs);
-    await eventually(() => count(h.sim, "DescribeNetworkInterfaces") > 0, "the delete's first look");
+    await eventually(() => instanceLockQueue(h.instanceId) === 2, "the delete to wait for the lock");
     h.sim.control.outOfBand.detachNic(h.nicId);
     h.sim.control.outOfBand.attachNic(h.nicId, other.instanceId);
     release();

@@ -24,6 +24,7 @@ describe("classifyError", () => {
     REQUEST_BLOCKED: "permanent",
     REQUEST_ABORTED: "permanent",
     DEADLINE_EXCEEDED: "permanent",
+    INVALID_REQUEST_VALUE: "permanent",
   };
   /** Client codes for replies that were not the API's JSON; their status decides. */
   const NOT_AN_API_REPLY = new Set(["INVALID_RESPONSE_BODY", "EMPTY_RESPONSE_BODY"]);

@@ -6,7 +6,9 @@
  */
 import type { HttpReply, HttpRequest, Transport, ZenlayerApiError } from "../../../sdk/index";
 import { isZenlayerApiError, resolveClientConfig, TokenBucket, ZecClient } from "../../../sdk/index";
-import { MAX_REQUEST_BYTES, REQUEST_REFUSED_CODE } from "../../../sdk/client/requestValidation";
+import { MAX_REQUEST_BYTES } from "../../../sdk/client/requestValidation";
+
+const REQUEST_REFUSED_CODE = "INVALID_REQUEST_VALUE";
 import { expectSafeMessage, HOSTILE_IDS, VALID_IDS } from "../support/hostileValues";
 
 const NIC = "1475945014486896967";

@@ -82,4 +82,21 @@ describe("a client on a transport of its own", () => {
       .catch((thrown: unknown) => thrown);
     expect(isZenlayerApiError(error) && error.code).toBe("REQUEST_TIMEOUT");
   });
+
+  it("shows what a hostile or broken endpoint answers escaped and cut, never raw", async () => {
+    const body = JSON.stringify({
+      requestId: "T\u001b[2J",
+      code: "BAD\u0007CODE",
+      message: `\u001b[31mred\u202e ${"x".repeat(10_000)}`,
+    });
+    const transport = recording(async () => ({ status: 400, headers: {}, body }));
+    const error = await clientWith(transport)
+      .describeInstances({})
+      .catch((thrown: unknown) => thrown);
+    const message = error instanceof Error ? error.message : "";
+    expect(message).toContain("\\u001b[31mred\\u202e");
+    expect(message).toContain("BAD\\u0007CODE");
+    expect(message).not.toMatch(/[\u0000-\u001f\u202e]/);
+    expect(message.length).toBeLessThan(700);
+  });
 });
