@@ -9,7 +9,7 @@ export {
   networkInterfaceAttachmentProvider,
 } from "./zec/networkInterfaceAttachment/handlers";
 export type { PollingSettings, ProviderOptions } from "./shared/context";
-export type { ClientSettings } from "../sdk/index";
+export type { ClientSettings, RetrySettings } from "../sdk/index";
 export type {
   AttachmentInputs,
   AttachmentOutputs,
