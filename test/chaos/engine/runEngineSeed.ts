@@ -1,9 +1,10 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { ChaosAgent } from "../../../scripts/chaos/chaosAgent";
 import { EngineState } from "../../../scripts/chaos/engineState";
 import { checkEngineRun } from "../../../scripts/chaos/engine/check";
-import { planEngineRun } from "../../../scripts/chaos/engine/plan";
+import { runLogText } from "../../../scripts/chaos/engine/format";
+import { planEngineRun, planText } from "../../../scripts/chaos/engine/plan";
 import type { EnginePlan } from "../../../scripts/chaos/engine/plan";
 import { runFailures } from "../../../scripts/chaos/engine/failures";
 import { runFailed } from "../../../scripts/chaos/engine/summary";
@@ -161,7 +162,8 @@ export function modeFor(plan: EnginePlan): "inline" | "on-disk" {
 /**
  * Runs seed `seed` through the real engine in a world of its own (packed package installed in a
  * temporary project, private backend and home, a simulator with the plan's faults), checks it, and
- * tears the world down (keeping its directory when the run found something).
+ * tears the world down (keeping its directory, with every command's output in commands.log, when
+ * the run found something).
  */
 export async function runEngineSeed(seed: number, options: EngineRunOptions = {}): Promise<EngineRunResult> {
   const log = options.log ?? (() => undefined);
@@ -230,7 +232,9 @@ export async function runEngineSeed(seed: number, options: EngineRunOptions = {}
       wallMs: Date.now() - startMs,
     };
     world.failed = runFailed(result);
-    return world.failed ? { ...result, keptDir: world.root } : result;
+    if (!world.failed) return result;
+    await writeFile(path.join(world.root, "commands.log"), runLogText(trace, planText(plan)));
+    return { ...result, keptDir: world.root };
   } catch (error) {
     world.failed = true;
     throw error;

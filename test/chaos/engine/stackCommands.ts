@@ -80,11 +80,18 @@ function fromDriver(result: DriverResult): CommandOutcome {
   return { ok: result.ok, exit, output, ...(error === undefined ? {} : { error }) };
 }
 
-/** The CLI's own `error:` line when it printed one, else the first line of `fallback`. */
+/**
+ * The CLI's last `error:` line when it printed one (for "error: 1 error occurred:", the error
+ * listed under it), else the first line of `fallback`.
+ */
 function cliError(output: string, fallback: string): string | undefined {
   const lines = output.split("\n").map((line) => line.trim());
-  const own = lines.filter((line) => line.startsWith("error: ")).at(-1);
-  return own ?? firstLine(fallback);
+  const at = lines.findLastIndex((line) => line.startsWith("error: "));
+  if (at === -1) return firstLine(fallback);
+  const own = lines[at] ?? "";
+  if (!/^error: \d+ errors? occurred:?$/.test(own)) return own;
+  const listed = lines.slice(at + 1).find((line) => line !== "");
+  return listed === undefined ? own : `error: ${listed.replace(/^\*\s*/, "")}`;
 }
 
 /** Inline, through the end-to-end driver and the Automation API (see test/e2e/support/driver.js). */
