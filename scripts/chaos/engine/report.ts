@@ -62,7 +62,7 @@ export function engineFigureLines(summary: EngineSummary): string[] {
     `- Detaches from an instance the stack recorded (a refresh saw the NIC there) but the program never named: ` +
       `${summary.adoptedDetaches}; detaches of a NIC moved out of band after the provider's last look (at most ` +
       `${LOOK_TO_SEND_MS} ms before) or while the server held the detach: ${summary.racedDetaches} (neither counted ` +
-      `as a violation). API requests: ${summary.requests}.`,
+      `as a violation). API requests: ${summary.requests}. Packed package (sha256): ${breakdown(summary.packages)}.`,
     `- Runs needing a look: ${summary.failingSeeds.length} of ${summary.runs}; seeds: ${seedList(summary.failingSeeds)}.`,
     ...(summary.crashed.length === 0
       ? []

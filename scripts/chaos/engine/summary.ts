@@ -14,6 +14,8 @@ export interface EngineRunResult {
   readonly wallMs: number;
   /** The world's directory, kept when the run found something. */
   readonly keptDir?: string;
+  /** SHA-256 (first 12 hex digits) of the packed package the run installed: the code it measured. */
+  readonly packageSha: string;
 }
 
 /** Whether a run needs looking at: a violation, or a failure its own chaos does not explain. */
@@ -67,6 +69,8 @@ export interface EngineSummary {
   readonly orphansLeft: Counts;
   readonly orphansAliveAtEnd: number;
   readonly requests: number;
+  /** The packages the runs installed, by hash: more than one means the build changed during the batch. */
+  readonly packages: Counts;
   readonly runP50Ms: number;
   readonly slowestRunMs: number;
   readonly wallMs: number;
@@ -171,6 +175,10 @@ export function summarizeEngine(
     orphansLeft: orphanKinds(commands),
     orphansAliveAtEnd: results.reduce((sum, r) => sum + r.trace.orphansAliveAtEnd, 0),
     requests: results.reduce((sum, r) => sum + r.trace.requests.length, 0),
+    packages: results.reduce<Counts>(
+      (all, r) => ({ ...all, [r.packageSha]: (all[r.packageSha] ?? 0) + 1 }),
+      {},
+    ),
     runP50Ms: percentile(runTimes, 0.5),
     slowestRunMs: runTimes.at(-1) ?? 0,
     wallMs,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { ChaosAgent } from "../../../scripts/chaos/chaosAgent";
@@ -226,6 +227,10 @@ export async function runEngineSeed(seed: number, options: EngineRunOptions = {}
     };
     const result: EngineRunResult = {
       plan,
+      packageSha: createHash("sha256")
+        .update(await readFile(world.tarball))
+        .digest("hex")
+        .slice(0, 12),
       trace: { ...trace, files: [] },
       verdict: checkEngineRun(trace),
       failures: runFailures(trace),
