@@ -1,6 +1,6 @@
 import { checkEngineRun } from "../../scripts/chaos/engine/check";
 import { runFailures } from "../../scripts/chaos/engine/failures";
-import { formatEngineViolation } from "../../scripts/chaos/engine/format";
+import { formatEngineViolation, runLogText } from "../../scripts/chaos/engine/format";
 import type { EngineRunTrace } from "../../scripts/chaos/engine/trace";
 import { command, EMPTY, engineTrace, holding } from "./engineFixtures";
 import { FREE, look, NIC, OTHER, OWN, SECRET, T0, USED_OWN, write } from "./traceFixtures";
@@ -199,6 +199,16 @@ describe("the engine chaos checker", () => {
     const text = formatEngineViolation(t, checkEngineRun(t).violations[0]!);
     expect(text).toContain("*#1 +0.6..+1.2 s destroy (destroy) [SIGINT at +0.8 s, 1 writes in] ok");
     expect(text).toContain("AttachNetworkInterface 200 ran on AVAILABLE@-, applied true");
+  });
+
+  it("logs every command with its output, the stack and the NICs after it, and the NICs at the end", () => {
+    const up = command(0, "up", [0, 500], USED_OWN, { output: "Updating (s):\n + r0 created" });
+    const text = runLogText(engineTrace({ commands: [up, DESTROY], finalNics: { r0: FREE } }), "the plan");
+    expect(text).toContain("=== #0 up (chaos) +0.0..+0.5 s: ok");
+    expect(text).toContain(`stack after: r0@${OWN}`);
+    expect(text).toContain(`NICs after: r0 USED@${OWN}`);
+    expect(text).toContain(" + r0 created");
+    expect(text).toContain("=== at the end: NICs r0 AVAILABLE@-");
   });
 
   it("explains a recovery up that cannot create an attachment whose NIC was moved away out of band", () => {

@@ -117,8 +117,17 @@ export function formatEngineViolation(trace: EngineRunTrace, violation: EngineVi
  * kill, engine steps, the stack after it, and everything the CLI printed.
  */
 export function runLogText(trace: EngineRunTrace, planLine: string): string {
+  const nics = (views: Readonly<Record<string, NicView | null>>): string =>
+    trace.resources.map((spec) => `${spec.name} ${nicText(views[spec.name])}`).join(", ");
+  const events = trace.events.map(
+    (e) =>
+      `+${e.atMs - trace.startMs} ms ${e.kind}${e.nicId === undefined ? "" : ` ${e.nicId}`}` +
+      `${e.instanceId === undefined ? "" : ` ${e.instanceId}`}`,
+  );
   const parts = [
     `seed ${trace.seed}: ${trace.mode} program, credentials from ${trace.credentials}; ${planLine}`,
+    `resources: ${trace.resources.map((spec) => `${spec.name} NIC ${spec.nicId} → ${spec.instanceId}`).join(", ")}`,
+    `chaos events: ${events.join("; ") || "none"}`,
   ];
   for (const command of trace.commands) {
     const kill =
@@ -139,9 +148,11 @@ export function runLogText(trace: EngineRunTrace, planLine: string): string {
           `${seconds(trace, command.endMs)} s${kill}: ${command.ok ? "ok" : `failed (${command.exit}): ${command.error ?? ""}`}`,
         `steps: ${steps || "none"}`,
         `stack after: ${stack}`,
+        `NICs after: ${nics(command.nicsAfter)}`,
         command.output.trimEnd(),
       ].join("\n"),
     );
   }
+  parts.push(`=== at the end: NICs ${nics(trace.finalNics)}`);
   return `${parts.join("\n\n")}\n`;
 }

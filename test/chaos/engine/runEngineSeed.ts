@@ -29,12 +29,12 @@ const NIC_LIMIT = 64;
 /** How long after a command starts its out-of-band events may fire (the CLI takes seconds to start writing). */
 const EVENT_WINDOW_MS = 6000;
 /** `up` attempts of the recovery, and `destroy` attempts, while the failures say to run them again. */
-export const MAX_UP_ATTEMPTS = 3;
-export const MAX_DESTROY_ATTEMPTS = 4;
+const MAX_UP_ATTEMPTS = 3;
+const MAX_DESTROY_ATTEMPTS = 4;
 /** The longest wait for requests still in flight (e.g. from a plugin a kill left running) at the end. */
 const SETTLE_LIMIT_MS = 45_000;
 /** The on-disk program (Pulumi.yaml and index.js). */
-export const ENGINE_PROGRAM = path.join(__dirname, "program");
+const ENGINE_PROGRAM = path.join(__dirname, "program");
 
 /** A failure message that says running the command again may finish it (time ran out, a cancel). */
 const PASSING =
