@@ -15,14 +15,17 @@ export interface ChaosArgs {
   readonly traces: number;
   /** Whether to add the figures to BENCHMARKS.md (default: yes for batches, no for one seed). */
   readonly write: boolean;
+  /** Runs through the real Pulumi engine (CLI, killed commands, recovery) instead of the handlers. */
+  readonly engine: boolean;
 }
 
-export const USAGE = `usage: npm run chaos -- [--runs N] [--first-seed S] [--seed N | --seeds A,B,…] [--concurrency C] [--traces T] [--write | --no-write]
-  --runs N         seeds S..S+N-1 (default 200)
+export const USAGE = `usage: npm run chaos -- [--engine] [--runs N] [--first-seed S] [--seed N | --seeds A,B,…] [--concurrency C] [--traces T] [--write | --no-write]
+  --engine         runs through the real Pulumi engine, with commands killed midway (default: the handlers)
+  --runs N         seeds S..S+N-1 (default 200; 20 with --engine)
   --first-seed S   first seed of a batch (default 1)
   --seed N         one run of seed N, printing the trace of every violation
   --seeds A,B,…    these seeds (a batch)
-  --concurrency C  runs at once, each on its own simulator (default 2 × CPUs)
+  --concurrency C  runs at once, each on its own simulator (default 2 × CPUs; 1 with --engine)
   --traces T       traces printed per invariant in a batch (default 2)
   --write          add the figures to BENCHMARKS.md (default for batches); --no-write to skip`;
 
@@ -39,11 +42,12 @@ export function parseArgs(argv: readonly string[]): ChaosArgs {
   const values = new Map<string, string | undefined>();
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] ?? "";
-    if (flag === "--write" || flag === "--no-write") values.set(flag, "");
+    if (flag === "--write" || flag === "--no-write" || flag === "--engine") values.set(flag, "");
     else if (["--runs", "--first-seed", "--seed", "--seeds", "--concurrency", "--traces"].includes(flag)) {
       values.set(flag, argv[++i]);
     } else throw new Error(`unknown argument ${flag}\n${USAGE}`);
   }
+  const engine = values.has("--engine");
   const seed = values.has("--seed") ? integer("--seed", values.get("--seed"), 0) : undefined;
   const optional = (flag: string, fallback: number, min: number): number =>
     values.has(flag) ? integer(flag, values.get(flag), min) : fallback;
@@ -52,11 +56,12 @@ export function parseArgs(argv: readonly string[]): ChaosArgs {
     : undefined;
   return {
     seeds,
-    runs: optional("--runs", 200, 1),
+    runs: optional("--runs", engine ? 20 : 200, 1),
     firstSeed: optional("--first-seed", 1, 0),
     seed,
-    concurrency: optional("--concurrency", 2 * availableParallelism(), 1),
+    concurrency: optional("--concurrency", engine ? 1 : 2 * availableParallelism(), 1),
     traces: optional("--traces", 2, 0),
     write: values.has("--write") || (!values.has("--no-write") && seed === undefined),
+    engine,
   };
 }

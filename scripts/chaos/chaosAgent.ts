@@ -19,6 +19,9 @@ const WEIGHTS: Readonly<Record<EventKind, number>> = {
   failAfter: 4,
 };
 
+/** What the agent acts on: the simulator, the program's resources and the instances to move NICs to. */
+export type ChaosTargets = Pick<World, "sim" | "specs" | "instanceIds" | "foreignInstanceId">;
+
 /** Two draws made when an event is scheduled, for its details (duration, target, variant). */
 type Extras = readonly [number, number];
 
@@ -43,9 +46,14 @@ export class ChaosAgent {
   private readonly pending = new Set<NodeJS.Timeout>();
   private readonly restarts = new Map<string, NodeJS.Timeout>();
 
+  /**
+   * `eventWindowMs`: how long after a round starts its events may fire (default 1.5 s, while the
+   * handler calls of a round run; a real `pulumi` command takes seconds to reach its first write).
+   */
   constructor(
-    private readonly world: World,
+    private readonly world: ChaosTargets,
     private readonly state: EngineState,
+    private readonly eventWindowMs: number = EVENT_WINDOW_MS,
   ) {}
 
   /** Schedules 0–3 events for the round starting now. */
@@ -54,7 +62,7 @@ export class ChaosAgent {
     for (let i = 0; i < count; i++) {
       const kind = drawKind(random);
       const spec = pick(random, this.world.specs);
-      const delay = intBetween(random, 0, EVENT_WINDOW_MS);
+      const delay = intBetween(random, 0, this.eventWindowMs);
       const extras: Extras = [random(), random()];
       const timer = setTimeout(() => {
         this.pending.delete(timer);

@@ -19,7 +19,7 @@ function opLine(trace: RunTrace, op: OpRecord, blamed: number | undefined): stri
   );
 }
 
-function requestLine(trace: RunTrace, entry: RequestLogEntry): string {
+export function requestLine(trace: RunTrace, entry: RequestLogEntry): string {
   const at = `+${momentOf(entry) - trace.startMs}`;
   const answer = `${entry.status}${entry.code === undefined ? "" : ` ${entry.code}`}`;
   const fault = entry.fault === undefined ? "" : ` [${entry.fault}]`;
@@ -34,7 +34,7 @@ function requestLine(trace: RunTrace, entry: RequestLogEntry): string {
 const momentOf = (entry: RequestLogEntry): number => entry.effect?.atMs ?? entry.receivedAtMs;
 
 /** The writes that name the NIC, in time order; reads are batched over many NICs and would drown the trace. */
-function writesFor(trace: RunTrace, nicId: string): RequestLogEntry[] {
+export function writesFor(trace: RunTrace, nicId: string): RequestLogEntry[] {
   return trace.requests
     .filter((entry) => {
       const body = entry.body as { nicId?: unknown } | null;

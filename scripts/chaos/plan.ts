@@ -33,7 +33,7 @@ function drawTimeoutMs(random: Random): number {
 }
 
 /** The probabilistic faults of a run: every kind present, each at a rate drawn for the run. */
-function drawFaults(random: Random): FaultSettings {
+export function drawFaults(random: Random): FaultSettings {
   const spikeMs = intBetween(random, 200, 2600);
   const faults: FaultSettings = {
     errorRate: between(random, 0.1, 0.3),

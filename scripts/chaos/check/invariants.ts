@@ -38,7 +38,7 @@ export function foreignDetaches(index: TraceIndex): Violation[] {
 export const LOOK_TO_SEND_MS = 1000;
 
 /** Whether a detach of a NIC bound elsewhere lost an unavoidable race (see {@link foreignDetaches}). */
-function raced(index: TraceIndex, write: ExecutedWrite): boolean {
+export function raced(index: TraceIndex, write: ExecutedWrite): boolean {
   const arrived = write.entry.receivedAtMs;
   const nicId = write.effect.nicId;
   const move = index.trace.events

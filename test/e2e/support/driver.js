@@ -10,15 +10,20 @@
  *
  * Input: one JSON command on stdin:
  *   { op, pulumiRoot, stackName, projectName, attachments?: AttachmentSpec[], config?, refresh?,
- *     clearPendingCreates? }
+ *     clearPendingCreates?, ignoreInterrupt?, eventLog? }
  *   op: "up" | "preview" | "refresh" | "destroy" | "cancel" | "export" | "setConfig"
  *   AttachmentSpec: { name, nicId, instanceId, timeouts?, nicIdFromOutput? }
  *     nicIdFromOutput: the nicId reaches the attachment through the output of another resource that
  *     only gets its value when created, so it is unknown during a preview.
+ *   ignoreInterrupt: the driver outlives a SIGINT (it notes it on stderr and keeps waiting), like a
+ *     program that lets the CLI finish: a SIGINT sent to the driver's process group then acts on the
+ *     CLI alone, which cancels gracefully (a second SIGINT makes it stop at once).
+ *   eventLog: a file to append the operation's engine events to, one JSON line each.
  * Output: progress (the CLI's output) on stderr; one JSON line on stdout at the end:
  *   { ok: true, op, output, runtime, outputs?, changes?, deployment? } or { ok: false, op, error, output }.
  * Exit code 0 on success, 1 on failure.
  */
+const fs = require("node:fs");
 const automation = require("@pulumi/pulumi/automation");
 const pulumi = require("@pulumi/pulumi");
 const zenlayer = require("pulumi-zenlayer");
@@ -87,25 +92,25 @@ async function openStack(command) {
   );
 }
 
-async function runOperation(stack, command, onOutput) {
+async function runOperation(stack, command, watch) {
   switch (command.op) {
     case "up": {
-      const result = await stack.up({ onOutput, refresh: Boolean(command.refresh) });
+      const result = await stack.up({ ...watch, refresh: Boolean(command.refresh) });
       return { outputs: plainOutputs(result.outputs), changes: result.summary.resourceChanges };
     }
     case "preview": {
-      const result = await stack.preview({ onOutput });
+      const result = await stack.preview({ ...watch });
       return { changes: result.changeSummary };
     }
     case "refresh": {
       const result = await stack.refresh({
-        onOutput,
+        ...watch,
         clearPendingCreates: Boolean(command.clearPendingCreates),
       });
       return { changes: result.summary.resourceChanges };
     }
     case "destroy": {
-      const result = await stack.destroy({ onOutput });
+      const result = await stack.destroy({ ...watch });
       return { changes: result.summary.resourceChanges };
     }
     case "cancel":
@@ -121,6 +126,17 @@ async function runOperation(stack, command, onOutput) {
   }
 }
 
+/**
+ * With `eventLog`, every engine event is appended to that file as one JSON line as it arrives (the
+ * format of the CLI's `--event-log`), so the events before a kill survive it.
+ */
+function eventWatch(command) {
+  if (typeof command.eventLog !== "string") {
+    return {};
+  }
+  return { onEvent: (event) => fs.appendFileSync(command.eventLog, `${JSON.stringify(event)}\n`) };
+}
+
 /** Which Node.js and which copy of `@pulumi/pulumi` this run used, for compatibility checks. */
 function runtimeVersions() {
   return { node: process.version, pulumiSdk: require("@pulumi/pulumi/package.json").version };
@@ -128,6 +144,9 @@ function runtimeVersions() {
 
 async function main() {
   const command = JSON.parse(await readStdin());
+  if (command.ignoreInterrupt) {
+    process.on("SIGINT", () => process.stderr.write("[driver] SIGINT received; waiting for the CLI\n"));
+  }
   let output = "";
   const onOutput = (text) => {
     output += text;
@@ -135,7 +154,7 @@ async function main() {
   };
   try {
     const stack = await openStack(command);
-    const result = await runOperation(stack, command, onOutput);
+    const result = await runOperation(stack, command, { onOutput, ...eventWatch(command) });
     process.stdout.write(
       `${JSON.stringify({ ok: true, op: command.op, output, runtime: runtimeVersions(), ...result })}\n`,
     );

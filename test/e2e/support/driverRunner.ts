@@ -26,6 +26,10 @@ export interface DriverCommand {
   readonly config?: Readonly<Record<string, ConfigEntry>>;
   readonly refresh?: boolean;
   readonly clearPendingCreates?: boolean;
+  /** The driver outlives a SIGINT, so one sent to its process group acts on the CLI alone (see `driver.js`). */
+  readonly ignoreInterrupt?: boolean;
+  /** A file to append the operation's engine events to, one JSON line each, as they arrive. */
+  readonly eventLog?: string;
 }
 
 /** The driver's final JSON line. */

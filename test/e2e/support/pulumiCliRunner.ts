@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import type { PulumiCli } from "../../../scripts/lib/pulumiCli";
 
@@ -21,29 +22,48 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+/** A started `pulumi` command: its process, and its result once it exits. */
+export interface RunningPulumi {
+  readonly child: ChildProcess;
+  readonly result: Promise<CliResult>;
+}
+
 /**
- * Runs the CLI binary itself (no Automation API) with `args`. `stdin` feeds a value the command
+ * Starts the CLI binary itself (no Automation API) with `args`. `stdin` feeds a value the command
  * reads, e.g. `pulumi config set --secret key` with no value argument: that keeps secrets off the
- * command line, where any `ps` would show them.
+ * command line, where any `ps` would show them. `detached` starts it in a process group of its own
+ * (with the language host and program it starts), as a shell runs a foreground job, so a test can
+ * signal that group the way Ctrl-C in a terminal does.
  */
-export function runPulumi(context: CliContext, args: readonly string[], stdin = ""): Promise<CliResult> {
+export function startPulumi(
+  context: CliContext,
+  args: readonly string[],
+  options: { readonly stdin?: string; readonly detached?: boolean } = {},
+): RunningPulumi {
   const child = spawn(path.join(context.cli.root, "bin", "pulumi"), [...args], {
     cwd: context.cwd,
     env: context.env,
     stdio: ["pipe", "pipe", "pipe"],
+    detached: options.detached ?? false,
   });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(stdin);
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin!.end(options.stdin ?? "");
   const command = `pulumi ${args.join(" ")}`;
-  return new Promise((resolve, reject) => {
+  const result = new Promise<CliResult>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (code, signal) =>
       resolve({ command, ok: code === 0, exit: signal ?? `exit code ${code}`, stdout, stderr }),
     );
   });
+  return { child, result };
+}
+
+/** Runs the CLI binary with `args` (see {@link startPulumi}) and returns its result. */
+export function runPulumi(context: CliContext, args: readonly string[], stdin = ""): Promise<CliResult> {
+  return startPulumi(context, args, { stdin }).result;
 }
 
 /** Throws, with the command's output, unless it succeeded; returns the result. */

@@ -6,7 +6,7 @@ import type { WorldBase } from "./e2eWorld";
  * Every file under `dir`, recursively, except installed packages: those are not data a Pulumi run
  * wrote (and this package's own simulator and README carry the simulator's default password).
  */
-async function filesUnder(dir: string): Promise<string[]> {
+export async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
     .filter((entry) => entry.isFile())

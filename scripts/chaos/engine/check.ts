@@ -1,0 +1,152 @@
+import { raced, repeatedAttaches } from "../check/invariants";
+import { credentialIn } from "../check/secrets";
+import type { ResourceSpec } from "../trace";
+import { commandLevel } from "./commandLevel";
+import type { CommandLevel } from "./commandLevel";
+import { leftAfterDestroy, upMismatches } from "./stateChecks";
+import { isUp } from "./trace";
+import type { CommandRecord, EngineRunTrace, EngineViolation, StackView } from "./trace";
+
+/**
+ * The invariants of a run through the real engine (see scripts/chaos/README.md): 1 and 4 here on
+ * the handler checker's rules, 2 and 3 in stateChecks.ts, 5 on its credential patterns.
+ */
+
+/** The stack a command started from: what the last command before it that was exported left. */
+function stateBefore(trace: EngineRunTrace, command: CommandRecord): StackView | undefined {
+  return trace.commands.filter((other) => other.index < command.index && other.stateAfter).at(-1)?.stateAfter;
+}
+
+/**
+ * The instances a resource's operations in `command` could legitimately act on: the program's,
+ * the one the state it started from recorded, and any the engine's steps for it named (a refresh
+ * in `up --refresh` that saw the NIC elsewhere records that instance, and the replacement's delete
+ * then detaches it there).
+ */
+function ownInstances(trace: EngineRunTrace, spec: ResourceSpec, command: CommandRecord): Set<string> {
+  const own = new Set([spec.instanceId]);
+  for (const attachment of stateBefore(trace, command)?.attachments ?? []) {
+    if (attachment.resource === spec.name && attachment.instanceId !== undefined)
+      own.add(attachment.instanceId);
+  }
+  for (const step of command.steps) {
+    if (step.resource !== spec.name) continue;
+    if (step.oldInstanceId !== undefined) own.add(step.oldInstanceId);
+    if (step.newInstanceId !== undefined) own.add(step.newInstanceId);
+  }
+  return own;
+}
+
+/** Detaches judged by invariant 1, with the two kinds that are figures rather than violations. */
+export interface DetachVerdicts {
+  readonly violations: EngineViolation[];
+  /** The NIC moved after the provider's last look (see the handler checker's race window). */
+  readonly raced: number;
+  /** Taken from an instance the stack recorded (after a refresh saw it there) but the program never named. */
+  readonly adopted: number;
+}
+
+/**
+ * Invariant 1: no DetachNetworkInterface runs on a NIC bound to an instance other than its
+ * resource's (the program's, or the one the stack recorded), refused or not.
+ */
+export function judgeDetaches(
+  trace: EngineRunTrace,
+  level: CommandLevel = commandLevel(trace),
+): DetachVerdicts {
+  const violations: EngineViolation[] = [];
+  let racedCount = 0;
+  let adoptedCount = 0;
+  for (const write of level.index.writes) {
+    if (write.action !== "DetachNetworkInterface") continue;
+    const spec = level.index.resourceOfNic(write.effect.nicId);
+    const op = level.index.ownerOp(write);
+    const command = op === undefined ? undefined : level.commandOf.get(op.index);
+    const bound = write.effect.instanceIdBefore;
+    if (spec === undefined || command === undefined || bound === null) continue;
+    if (ownInstances(trace, spec, command).has(bound)) {
+      if (bound !== spec.instanceId) adoptedCount++;
+      continue;
+    }
+    if (raced(level.index, write)) {
+      racedCount++;
+      continue;
+    }
+    violations.push({
+      invariant: 1,
+      resource: spec.name,
+      commandIndex: command.index,
+      detail:
+        `DetachNetworkInterface ran (applied: ${write.effect.applied}) on NIC ${write.effect.nicId} while it was ` +
+        `${write.effect.statusBefore ?? "?"} on instance ${bound}, during #${command.index} ${command.name}; ` +
+        `the resource's instance is ${spec.instanceId} (request ${write.entry.requestId})`,
+    });
+  }
+  return { violations, raced: racedCount, adopted: adoptedCount };
+}
+/**
+ * Invariant 4: at most one applied AttachNetworkInterface per NIC per `up`, counted between
+ * out-of-band changes of that NIC (the handler checker's rule, with the `up` as the operation).
+ */
+export function repeatedAttachesPerUp(level: CommandLevel): EngineViolation[] {
+  return repeatedAttaches(level.index).flatMap((violation) => {
+    const command = violation.opIndex === undefined ? undefined : level.commandOf.get(violation.opIndex);
+    if (command === undefined || !isUp(command)) return [];
+    const detail = violation.detail.replace(/in one \w+/, `in #${command.index} ${command.name}`);
+    return [{ invariant: 4 as const, resource: violation.resource, commandIndex: command.index, detail }];
+  });
+}
+
+/**
+ * Invariant 5: no credential (the access key password, an `Authorization` value, a `Credential=`
+ * or `Signature=`) in any CLI output, plain stack export, or file of the project, backend and
+ * PULUMI_HOME. Secret config is stored as ciphertext, which never matches.
+ */
+export function credentialTexts(trace: EngineRunTrace): EngineViolation[] {
+  const found: EngineViolation[] = [];
+  const scan = (place: string, text: string | undefined, commandIndex?: number): void => {
+    const what = text === undefined ? undefined : credentialIn(text, trace.secrets);
+    if (what === undefined) return;
+    found.push({
+      invariant: 5,
+      resource: "-",
+      ...(commandIndex === undefined ? {} : { commandIndex }),
+      detail: `${what} in ${place}`,
+    });
+  };
+  for (const command of trace.commands) {
+    scan(`the output of #${command.index} ${command.name}`, command.output, command.index);
+    scan(`the stack export after #${command.index} ${command.name}`, command.exportText, command.index);
+  }
+  for (const file of trace.files) scan(file.place, file.text);
+  return found;
+}
+
+/** What the checker found in one run: violations, and the figures that are not violations. */
+export interface EngineVerdict {
+  readonly violations: readonly EngineViolation[];
+  readonly racedDetaches: number;
+  readonly adoptedDetaches: number;
+  /** NIC checks after successful `up`s skipped because the NIC moved out of band unseen. */
+  readonly excusedChecks: number;
+}
+
+/** Judges one engine run against every invariant. Pure: the same trace always gives the same verdict. */
+export function checkEngineRun(trace: EngineRunTrace): EngineVerdict {
+  const level = commandLevel(trace);
+  const detaches = judgeDetaches(trace, level);
+  const mismatches = upMismatches(trace);
+  const violations = [
+    ...detaches.violations,
+    ...leftAfterDestroy(trace),
+    ...mismatches.violations,
+    ...repeatedAttachesPerUp(level),
+    ...credentialTexts(trace),
+  ].sort((a, b) => a.invariant - b.invariant || (a.commandIndex ?? -1) - (b.commandIndex ?? -1));
+  return {
+    violations,
+    racedDetaches: detaches.raced,
+    adoptedDetaches: detaches.adopted,
+    excusedChecks: mismatches.excused,
+  };
+}

@@ -1,0 +1,232 @@
+import { checkEngineRun } from "../../scripts/chaos/engine/check";
+import { runFailures } from "../../scripts/chaos/engine/failures";
+import { formatEngineViolation, runLogText } from "../../scripts/chaos/engine/format";
+import type { EngineRunTrace } from "../../scripts/chaos/engine/trace";
+import { command, EMPTY, engineTrace, holding } from "./engineFixtures";
+import { FREE, look, NIC, OTHER, OWN, SECRET, T0, USED_OWN, write } from "./traceFixtures";
+
+/** The engine checker must be able to fail: each invariant, fed a hand-made violation, reports it. */
+const invariantsOf = (t: EngineRunTrace): number[] => checkEngineRun(t).violations.map((v) => v.invariant);
+
+const ATTACHED = write("AttachNetworkInterface", 100, FREE, true);
+const DETACHED = write("DetachNetworkInterface", 700, USED_OWN, true);
+const UP = command(0, "up", [0, 500], USED_OWN);
+const DESTROY = command(1, "destroy", [600, 1200], FREE);
+const ON_OTHER = { instanceId: OTHER, status: "USED" };
+
+describe("the engine chaos checker", () => {
+  it("passes a clean up and destroy", () => {
+    const t = engineTrace({ commands: [UP, DESTROY], requests: [ATTACHED, DETACHED] });
+    expect(checkEngineRun(t)).toEqual({
+      violations: [],
+      racedDetaches: 0,
+      adoptedDetaches: 0,
+      excusedChecks: 0,
+    });
+  });
+
+  describe("1: detaches", () => {
+    it("reports a detach of the NIC while it was on an instance its resource never named", () => {
+      const detach = write("DetachNetworkInterface", 900, ON_OTHER, false);
+      const t = engineTrace({ commands: [UP, DESTROY], requests: [ATTACHED, detach] });
+      expect(checkEngineRun(t).violations).toEqual([
+        expect.objectContaining({ invariant: 1, resource: "r0", commandIndex: 1 }),
+      ]);
+      expect(formatEngineViolation(t, checkEngineRun(t).violations[0]!)).toContain(
+        "npm run chaos -- --engine --seed 42",
+      );
+    });
+
+    it("counts a detach from the instance the stack recorded as adopted, not a violation", () => {
+      const refreshed = command(1, "refresh", [300, 500], ON_OTHER, { stateAfter: holding(OTHER) });
+      const destroy = command(2, "destroy", [600, 1200], FREE);
+      const detach = write("DetachNetworkInterface", 900, ON_OTHER, true);
+      const t = engineTrace({ commands: [UP, refreshed, destroy], requests: [ATTACHED, detach] });
+      expect(checkEngineRun(t)).toMatchObject({ violations: [], adoptedDetaches: 1 });
+    });
+
+    it("counts a detach from the instance a refresh in the same up --refresh saw as adopted", () => {
+      const steps = [
+        {
+          resource: "r0",
+          op: "refresh",
+          outcome: "ok" as const,
+          oldInstanceId: OWN,
+          newInstanceId: OTHER,
+        },
+        { resource: "r0", op: "delete-replaced", outcome: "ok" as const, oldInstanceId: OTHER },
+      ];
+      const replace = command(1, "up --refresh", [600, 1500], USED_OWN, { steps });
+      const detach = write("DetachNetworkInterface", 900, ON_OTHER, true);
+      const t = engineTrace({
+        commands: [UP, replace],
+        requests: [ATTACHED, detach],
+        finalNics: { r0: USED_OWN },
+      });
+      expect(checkEngineRun(t)).toMatchObject({ violations: [], adoptedDetaches: 1 });
+    });
+
+    it("counts a move between a fresh look and the detach as a race", () => {
+      const detach = write("DetachNetworkInterface", 900, ON_OTHER, true);
+      const move = { atMs: T0 + 880, kind: "out-of-band move", nicId: NIC, instanceId: OTHER };
+      const t = engineTrace({
+        commands: [UP, DESTROY],
+        requests: [ATTACHED, look(850), detach],
+        events: [move],
+      });
+      expect(checkEngineRun(t)).toMatchObject({ violations: [], racedDetaches: 1 });
+    });
+  });
+
+  describe("2: after the last destroy succeeded", () => {
+    it("reports the NIC still attached to its instance when destroy returned", () => {
+      const destroy = command(1, "destroy", [600, 1200], USED_OWN);
+      expect(invariantsOf(engineTrace({ commands: [UP, destroy], requests: [ATTACHED] }))).toEqual([2]);
+    });
+
+    it("reports an attach that landed after destroy returned", () => {
+      const late = write("AttachNetworkInterface", 1500, FREE, true);
+      const t = engineTrace({
+        commands: [UP, DESTROY],
+        requests: [ATTACHED, DETACHED, late],
+        finalNics: { r0: USED_OWN },
+      });
+      expect(checkEngineRun(t).violations).toEqual([
+        expect.objectContaining({ invariant: 2, detail: expect.stringContaining("an attach landed later") }),
+      ]);
+    });
+
+    it("reports an attachment the stack still holds", () => {
+      const destroy = command(1, "destroy", [600, 1200], FREE, { stateAfter: holding() });
+      expect(invariantsOf(engineTrace({ commands: [UP, destroy], requests: [ATTACHED, DETACHED] }))).toEqual([
+        2,
+      ]);
+    });
+
+    it("does not judge a run whose last destroy failed (that is a failure to converge)", () => {
+      const failed = command(1, "destroy", [600, 1200], USED_OWN, { ok: false, stateAfter: holding() });
+      const t = engineTrace({ commands: [UP, failed], requests: [ATTACHED], finalNics: { r0: USED_OWN } });
+      expect(invariantsOf(t)).toEqual([]);
+      expect(runFailures(t)).toEqual([expect.objectContaining({ what: "destroy failed", expected: false })]);
+    });
+  });
+
+  describe("3: after an up that succeeded", () => {
+    it("reports a NIC that is not USED on its instance", () => {
+      const up = command(0, "up", [0, 500], FREE);
+      const t = engineTrace({ commands: [up, DESTROY], requests: [ATTACHED, DETACHED] });
+      expect(checkEngineRun(t).violations).toEqual([
+        expect.objectContaining({ invariant: 3, commandIndex: 0 }),
+      ]);
+    });
+
+    it("reports a NIC attached to a program instance with no attachment in the stack", () => {
+      const up = command(0, "up", [0, 500], USED_OWN, { stateAfter: EMPTY });
+      const t = engineTrace({ commands: [up, DESTROY], requests: [ATTACHED, DETACHED] });
+      expect(checkEngineRun(t).violations).toEqual([
+        expect.objectContaining({ invariant: 3, detail: expect.stringContaining("without a resource") }),
+      ]);
+    });
+
+    it("excuses a NIC detached out of band that the up could not see, but not once a refresh saw it", () => {
+      const detached = { atMs: T0 + 300, kind: "out-of-band detach", nicId: NIC };
+      const first = command(0, "up", [0, 200], USED_OWN);
+      const blind = command(1, "up", [400, 500], FREE);
+      const t = engineTrace({ commands: [first, blind], requests: [ATTACHED], events: [detached] });
+      expect(checkEngineRun(t)).toMatchObject({ violations: [], excusedChecks: 1 });
+      const refreshed = command(1, "refresh", [350, 380], FREE, { stateAfter: EMPTY });
+      const seen = engineTrace({
+        commands: [first, refreshed, { ...blind, index: 2 }],
+        requests: [ATTACHED],
+        events: [detached],
+      });
+      expect(invariantsOf(seen)).toEqual([3]);
+    });
+  });
+
+  describe("4: attaches per up", () => {
+    it("reports two applied attaches of one NIC in one up", () => {
+      const again = write("AttachNetworkInterface", 300, FREE, true);
+      const t = engineTrace({ commands: [UP, DESTROY], requests: [ATTACHED, again, DETACHED] });
+      expect(checkEngineRun(t).violations).toEqual([
+        expect.objectContaining({ invariant: 4, commandIndex: 0, detail: expect.stringContaining("#0 up") }),
+      ]);
+    });
+
+    it("does not blame a second attach after an out-of-band detach in between", () => {
+      const again = write("AttachNetworkInterface", 300, FREE, true);
+      const detached = { atMs: T0 + 200, kind: "out-of-band detach", nicId: NIC };
+      const t = engineTrace({
+        commands: [UP, DESTROY],
+        requests: [ATTACHED, again, DETACHED],
+        events: [detached],
+      });
+      expect(invariantsOf(t)).toEqual([]);
+    });
+  });
+
+  describe("5: credentials", () => {
+    it.each([
+      ["CLI output", { output: `config: ${SECRET}` }, {}],
+      [
+        "a stack export",
+        { exportText: '{"headers":{"Authorization":"ZC2-HMAC-SHA256 Credential=K/x"}}' },
+        {},
+      ],
+      ["a file", {}, { files: [{ place: "file pulumi/home/x.json", text: "Signature=0123456789abcdef" }] }],
+    ])("reports credential text in %s", (_place, commandExtra, traceExtra) => {
+      const up = command(0, "up", [0, 500], USED_OWN, commandExtra);
+      const t = engineTrace({ commands: [up, DESTROY], requests: [ATTACHED, DETACHED], ...traceExtra });
+      expect(invariantsOf(t)).toEqual([5]);
+    });
+
+    it("accepts secret config stored as ciphertext", () => {
+      const stackFile = "config:\n  zenlayer:accessKeyPassword:\n    secure: v1:AAAABBBBCCCC\n";
+      const t = engineTrace({
+        commands: [UP, DESTROY],
+        requests: [ATTACHED, DETACHED],
+        files: [{ place: "file project/Pulumi.s.yaml", text: stackFile }],
+      });
+      expect(invariantsOf(t)).toEqual([]);
+    });
+  });
+
+  it("names the commands, the blamed one starred, and the NIC's writes in a trace", () => {
+    const destroy = command(1, "destroy", [600, 1200], USED_OWN, {
+      kill: { signal: "SIGINT", atMs: T0 + 800, writesSeen: 1, orphans: [] },
+    });
+    const t = engineTrace({ commands: [UP, destroy], requests: [ATTACHED] });
+    const text = formatEngineViolation(t, checkEngineRun(t).violations[0]!);
+    expect(text).toContain("*#1 +0.6..+1.2 s destroy (destroy) [SIGINT at +0.8 s, 1 writes in] ok");
+    expect(text).toContain("AttachNetworkInterface 200 ran on AVAILABLE@-, applied true");
+  });
+
+  it("logs every command with its output, the stack and the NICs after it, and the NICs at the end", () => {
+    const up = command(0, "up", [0, 500], USED_OWN, { output: "Updating (s):\n + r0 created" });
+    const text = runLogText(engineTrace({ commands: [up, DESTROY], finalNics: { r0: FREE } }), "the plan");
+    expect(text).toContain("=== #0 up (chaos) +0.0..+0.5 s: ok");
+    expect(text).toContain(`stack after: r0@${OWN}`);
+    expect(text).toContain(`NICs after: r0 USED@${OWN}`);
+    expect(text).toContain(" + r0 created");
+    expect(text).toContain("=== at the end: NICs r0 AVAILABLE@-");
+  });
+
+  it("explains a recovery up that cannot create an attachment whose NIC was moved away out of band", () => {
+    const moved = { atMs: T0 + 50, kind: "out-of-band move", nicId: NIC, instanceId: OTHER };
+    const refused = {
+      resource: "r0",
+      op: "create",
+      outcome: "failed" as const,
+      error: "NIC is attached to instance",
+    };
+    const up = command(0, "up", [0, 500], ON_OTHER, {
+      ok: false,
+      phase: "recovery",
+      steps: [refused],
+      stateAfter: EMPTY,
+    });
+    const destroy = command(1, "destroy", [600, 700], ON_OTHER, { stateAfter: EMPTY });
+    const t = engineTrace({ commands: [up, destroy], events: [moved], finalNics: { r0: ON_OTHER } });
+    expect(runFailures(t)).toEqual([expect.objectContaining({ what: "recovery up failed", expected: true })]);
+  });
+});
