@@ -3,7 +3,8 @@
  * - unit: no network, no build, seconds (`npm run test:unit`, the inner loop);
  * - integration: real HTTP on 127.0.0.1 against the simulator or a scripted server, and the
  *   handler chaos runs (`npm run test:integration`; one test runs the built dist/);
- * - e2e: the real Pulumi engine on the packed package (`npm run test:e2e`; needs `npm run build`).
+ * - e2e: the real Pulumi engine on the packed package, and the chaos runs through it
+ *   (`npm run test:e2e`; needs `npm run build`).
  * `npm test` runs all three after the type check, lint, build and API report check.
  *
  * ts-jest runs in transpile-only mode (`npm run typecheck` does the type checking once, much faster
@@ -23,7 +24,12 @@ module.exports = {
     {
       ...shared,
       displayName: "unit",
-      testMatch: ["<rootDir>/test/unit/**/*.test.ts", "<rootDir>/test/chaos/checker.test.ts"],
+      testMatch: [
+        "<rootDir>/test/unit/**/*.test.ts",
+        "<rootDir>/test/chaos/checker.test.ts",
+        "<rootDir>/test/chaos/engineChecker.test.ts",
+        "<rootDir>/test/chaos/engineReading.test.ts",
+      ],
     },
     {
       ...shared,
@@ -34,6 +40,10 @@ module.exports = {
         "<rootDir>/test/chaos/seededRuns.test.ts",
       ],
     },
-    { ...shared, displayName: "e2e", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
+    {
+      ...shared,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts", "<rootDir>/test/chaos/engineRuns.test.ts"],
+    },
   ],
 };

@@ -11,7 +11,8 @@ import type { AttachmentSpec } from "./support/driverRunner";
 import { e2eTest, runOperation, startOperation, succeed } from "./support/e2eWorld";
 import { exportedDeployment, useWorld } from "./support/useWorld";
 import { commandLineOf, killHard, killProcessesIn, processIdsIn } from "./support/processes";
-import { eventually, newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
+import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
+import { eventually } from "../support/eventually";
 import { ATTACHMENT_TYPE, attachmentsIn, pendingOperationsIn } from "./support/stackState";
 
 const CASE_TIMEOUT_MS = 180_000;
@@ -22,7 +23,11 @@ const w = useWorld({ label: "interrupted" });
 async function killUpDuringAttach(stackName: string, attachments: AttachmentSpec[], nicId: string) {
   const { sim, project } = w();
   const running = startOperation(w(), { op: "up", stackName, attachments }, { detached: true });
-  await eventually(() => succeeded(requestsFor(sim, "AttachNetworkInterface", nicId)).length > 0);
+  await eventually(
+    () => succeeded(requestsFor(sim, "AttachNetworkInterface", nicId)).length > 0,
+    "the attach to be accepted",
+    { timeoutMs: 120_000 },
+  );
   killHard(-running.child.pid!);
   // The CLI starts the provider plugin in a process group of its own, so it outlives the group
   // kill and would finish the attach in the background; a dead machine would not.
@@ -57,7 +62,11 @@ describe("an interrupted up", () => {
 
       const rerun = startOperation(w(), { op: "up", stackName, attachments });
       // Let the new run see the attach still in flight, then let it complete.
-      await eventually(() => (sim.control.actionCounts()["DescribeNetworkInterfaces"] ?? 0) > 0);
+      await eventually(
+        () => (sim.control.actionCounts()["DescribeNetworkInterfaces"] ?? 0) > 0,
+        "the new up to look at the NIC",
+        { timeoutMs: 120_000 },
+      );
       sim.control.releaseStalls();
       const up = await rerun.result;
 

@@ -9,7 +9,8 @@ import type { AttachmentSpec } from "./support/driverRunner";
 import { e2eTest, startOperation, succeed } from "./support/e2eWorld";
 import { exportedDeployment, useWorld } from "./support/useWorld";
 import { commandLineOf, executableOf, processIdsIn } from "./support/processes";
-import { eventually, newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
+import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
+import { eventually } from "../support/eventually";
 import { attachmentsIn } from "./support/stackState";
 import { NEWEST_PULUMI_SDK, node22Binary, NODE_22_PACKAGE } from "./support/testProject";
 
@@ -46,7 +47,11 @@ describe(`Node.js 22 with @pulumi/pulumi ${NEWEST_PULUMI_SDK}`, () => {
 
       const running = startOperation(w(), { op: "up", stackName, attachments });
       // While the attach is held in flight, the plugin process is certainly alive: look at it.
-      await eventually(() => succeeded(requestsFor(sim, "AttachNetworkInterface", nicId)).length > 0);
+      await eventually(
+        () => succeeded(requestsFor(sim, "AttachNetworkInterface", nicId)).length > 0,
+        "the attach to be accepted",
+        { timeoutMs: 120_000 },
+      );
       const executables = pluginExecutables();
       sim.control.releaseStalls();
       const up = await running.result;

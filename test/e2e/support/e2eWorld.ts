@@ -160,8 +160,7 @@ export function driverEnv(world: WorldBase, options: EnvOptions = {}): NodeJS.Pr
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(inherited),
     ...world.workspaceEnv,
-    PULUMI_ZENLAYER_POLL_MIN_MS: "50",
-    PULUMI_ZENLAYER_POLL_MAX_MS: "300",
+    PULUMI_ZENLAYER_POLL_INTERVAL_MS: "100",
   };
   if (options.credentials ?? true) {
     Object.assign(env, {

@@ -3,7 +3,8 @@ import { note } from "./e2eWorld";
 import type { OnDiskStack } from "./onDiskStack";
 import { destroy, refresh, setConfig, stackOutputs, up } from "./onDiskStack";
 import type { CliResult } from "./pulumiCliRunner";
-import { eventually, requestsFor, succeeded } from "./simulatorQueries";
+import { requestsFor, succeeded } from "./simulatorQueries";
+import { eventually } from "../../support/eventually";
 
 /** The NIC and instance the program attaches (stack config `nicId` and `instanceId`). */
 export interface AttachmentIds {
@@ -35,7 +36,11 @@ async function upHoldingTheAttach(
   sim.control.stallTransitions({ nicId: ids.nicId, forMs: "forever" });
   const running = up(stack);
   try {
-    await eventually(() => succeeded(requestsFor(sim, "AttachNetworkInterface", ids.nicId)).length > 0);
+    await eventually(
+      () => succeeded(requestsFor(sim, "AttachNetworkInterface", ids.nicId)).length > 0,
+      "the attach to be accepted",
+      { timeoutMs: 120_000 },
+    );
     await whileAttaching();
   } finally {
     sim.control.releaseStalls();

@@ -20,10 +20,3 @@ export function newInstanceAndNic(sim: Simulator): { instanceId: string; nicId: 
   const nic = sim.control.addNic({ regionId: "asia-east-1" });
   return { instanceId: instance.instanceId, nicId: nic.nicId };
 }
-
-/** Polls (test-side, without any deadline of its own) until `condition` holds. */
-export async function eventually(condition: () => boolean, pauseMs = 25): Promise<void> {
-  while (!condition()) {
-    await new Promise((resolve) => setTimeout(resolve, pauseMs));
-  }
-}
