@@ -34,11 +34,7 @@ module.exports = {
     {
       ...shared,
       displayName: "integration",
-      testMatch: [
-        "<rootDir>/test/integration/**/*.test.ts",
-        "<rootDir>/test/simulator/**/*.test.ts",
-        "<rootDir>/test/chaos/seededRuns.test.ts",
-      ],
+      testMatch: ["<rootDir>/test/integration/**/*.test.ts", "<rootDir>/test/chaos/seededRuns.test.ts"],
     },
     {
       ...shared,

@@ -1,6 +1,6 @@
-import { deriveStream, FaultInjector, mulberry32 } from "../../simulator/faults/faultInjector";
-import { regionOfZone, zoneInRegion, isoSeconds } from "../../simulator/state/records";
-import { TransitionScheduler } from "../../simulator/state/transitions";
+import { deriveStream, FaultInjector, mulberry32 } from "../../../simulator/faults/faultInjector";
+import { regionOfZone, zoneInRegion, isoSeconds } from "../../../simulator/state/records";
+import { TransitionScheduler } from "../../../simulator/state/transitions";
 
 describe("mulberry32", () => {
   it("is deterministic per seed and spreads over [0, 1)", () => {

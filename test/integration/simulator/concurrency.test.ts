@@ -1,4 +1,4 @@
-import type { Simulator } from "../../simulator";
+import type { Simulator } from "../../../simulator";
 import { seedBasic, startTestSimulator, stopAll } from "./helpers";
 import { failure } from "./rawClient";
 

@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import ts from "typescript";
-import type { Simulator } from "../../simulator";
-import { runCli } from "../../simulator";
-import { parseCliArgs } from "../../simulator/config/cliArgs";
+import type { Simulator } from "../../../simulator";
+import { runCli } from "../../../simulator";
+import { parseCliArgs } from "../../../simulator/config/cliArgs";
 import { failure, rawCall } from "./rawClient";
 
-const ROOT = join(__dirname, "..", "..");
+const ROOT = join(__dirname, "..", "..", "..");
 let workDir: string;
 
 beforeAll(() => {

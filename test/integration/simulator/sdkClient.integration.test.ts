@@ -1,7 +1,7 @@
-import { isZenlayerApiError, resolveClientConfig, waitUntil, ZecClient } from "../../sdk/index";
-import type { NicInfo, WaitDecision } from "../../sdk/index";
-import { DEFAULT_ACCESS_KEY, startSimulator } from "../../simulator/index";
-import type { Simulator } from "../../simulator/index";
+import { isZenlayerApiError, resolveClientConfig, waitUntil, ZecClient } from "../../../sdk/index";
+import type { NicInfo, WaitDecision } from "../../../sdk/index";
+import { DEFAULT_ACCESS_KEY, startSimulator } from "../../../simulator/index";
+import type { Simulator } from "../../../simulator/index";
 
 const FAST_RETRY = { maxAttempts: 10, baseDelayMs: 2, maxDelayMs: 20, deadlineMs: 10_000 };
 

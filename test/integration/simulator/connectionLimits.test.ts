@@ -1,8 +1,8 @@
 import { connect } from "node:net";
 import { request } from "node:http";
-import type { Simulator } from "../../simulator";
-import { startSimulator } from "../../simulator";
-import { parseCliArgs } from "../../simulator/config/cliArgs";
+import type { Simulator } from "../../../simulator";
+import { startSimulator } from "../../../simulator";
+import { parseCliArgs } from "../../../simulator/config/cliArgs";
 import { startTestSimulator, stopAll } from "./helpers";
 import { json, rawCall } from "./rawClient";
 

@@ -1,5 +1,5 @@
-import type { WireNic, Simulator, SimulatorOptions } from "../../simulator";
-import { startSimulator } from "../../simulator";
+import type { WireNic, Simulator, SimulatorOptions } from "../../../simulator";
+import { startSimulator } from "../../../simulator";
 import { ok } from "./rawClient";
 
 /** Transition delay for tests: long enough to observe in-flight statuses, short enough to be fast. */

@@ -1,4 +1,4 @@
-import type { Simulator, WireInstance, WireNic } from "../../simulator";
+import type { Simulator, WireInstance, WireNic } from "../../../simulator";
 import { startTestSimulator, stopAll } from "./helpers";
 import { failure, ok } from "./rawClient";
 

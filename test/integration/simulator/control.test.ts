@@ -1,5 +1,5 @@
-import type { Simulator } from "../../simulator";
-import { startSimulator } from "../../simulator";
+import type { Simulator } from "../../../simulator";
+import { startSimulator } from "../../../simulator";
 import { seedBasic, startTestSimulator, stopAll } from "./helpers";
 import { ok, rawCall } from "./rawClient";
 

@@ -1,4 +1,4 @@
-import type { FaultSettings, Simulator } from "../../simulator";
+import type { FaultSettings, Simulator } from "../../../simulator";
 import { seedBasic, startTestSimulator, stopAll } from "./helpers";
 import { failure, ok, rawCall, statusAndCode } from "./rawClient";
 

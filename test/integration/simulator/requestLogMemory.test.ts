@@ -1,6 +1,6 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import type { Simulator } from "../../simulator";
+import type { Simulator } from "../../../simulator";
 import { startTestSimulator, stopAll } from "./helpers";
 import { rawCall, send } from "./rawClient";
 

@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { request } from "node:http";
-import { sign } from "../../sdk/signing/signer";
-import { DEFAULT_ACCESS_KEY } from "../../simulator";
-import type { AccessKeyPair, Simulator } from "../../simulator";
+import { sign } from "../../../sdk/signing/signer";
+import { DEFAULT_ACCESS_KEY } from "../../../simulator";
+import type { AccessKeyPair, Simulator } from "../../../simulator";
 
 /**
  * A deliberately low-level client for simulator tests: it hand-signs requests with the shared

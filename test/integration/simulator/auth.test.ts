@@ -1,6 +1,6 @@
-import { sign } from "../../sdk/signing/signer";
-import type { Simulator } from "../../simulator";
-import { DEFAULT_ACCESS_KEY } from "../../simulator";
+import { sign } from "../../../sdk/signing/signer";
+import type { Simulator } from "../../../simulator";
+import { DEFAULT_ACCESS_KEY } from "../../../simulator";
 import { startTestSimulator, stopAll } from "./helpers";
 import { failure, json, rawCall } from "./rawClient";
 

@@ -1,4 +1,4 @@
-import type { Simulator } from "../../simulator";
+import type { Simulator } from "../../../simulator";
 import { describeNic, startTestSimulator, stopAll } from "./helpers";
 import { failure, ok, rawCall } from "./rawClient";
 

@@ -1,4 +1,4 @@
-import type { WireInstance, WireNic, Simulator } from "../../simulator";
+import type { WireInstance, WireNic, Simulator } from "../../../simulator";
 import { startTestSimulator, stopAll } from "./helpers";
 import { failure, ok } from "./rawClient";
 

@@ -1,6 +1,6 @@
-import type { Simulator } from "../../simulator";
-import { runCli } from "../../simulator";
-import { parseCliArgs } from "../../simulator/config/cliArgs";
+import type { Simulator } from "../../../simulator";
+import { runCli } from "../../../simulator";
+import { parseCliArgs } from "../../../simulator/config/cliArgs";
 import { startTestSimulator, stopAll } from "./helpers";
 import { rawCall, send } from "./rawClient";
 

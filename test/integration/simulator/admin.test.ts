@@ -1,4 +1,4 @@
-import type { WireNic, Simulator } from "../../simulator";
+import type { WireNic, Simulator } from "../../../simulator";
 import { startTestSimulator, stopAll } from "./helpers";
 import { rawCall, send } from "./rawClient";
 
