@@ -22,6 +22,7 @@ export type {
   EmptyResponse,
   InstanceInfo,
   InstanceStatus,
+  ModifyNetworkInterfaceAttributeRequest,
   NicInfo,
   NicStatus,
   NicSubnetType,

@@ -1,8 +1,12 @@
 /**
- * Input values shared by every resource: the engine's placeholder for values not known yet, and
- * Go-style durations as Terraform users write them in `timeouts`, with the range a timeout may take.
+ * Input values shared by every resource: the engine's placeholder for values not known yet; Zenlayer
+ * ids; Go-style durations as Terraform users write them in `timeouts`, with the range a timeout may
+ * take; and the `check` pieces built on them, each naming the property and showing the value escaped.
  * @packageDocumentation
  */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { displayValue } from "../../sdk/util/displayValue";
+
 /**
  * The value the Pulumi engine sends to dynamic providers, whatever the property's type, when an
  * input is not known yet (during preview). It must pass through validation untouched.
@@ -104,4 +108,101 @@ export function formatElapsed(ms: number): string {
   }
   const minutes = Math.floor(seconds / 60);
   return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
+}
+
+/** A `check` failure: the property at fault and why. @internal */
+export type CheckFailure = dynamic.CheckFailure;
+type Failure = CheckFailure;
+
+/**
+ * The longest id accepted. The API reference documents no id format; every id seen (NICs and
+ * instances in the Terraform provider's examples) is a decimal number of 17–19 digits. The length
+ * is only observed, so the bound leaves room: a longer id format (20 digits is the next unsigned
+ * 64-bit width) must not break every stack at preview, while a wrong length costs at most a
+ * not-found answer.
+ */
+const MAX_ID_DIGITS = 32;
+
+/**
+ * What a Zenlayer id looks like: ASCII digits only, because anything else cannot have come from
+ * Zenlayer, and because that alone rules out every space, quote, control, escape and invisible
+ * character.
+ */
+const ZENLAYER_ID = new RegExp(`^[0-9]{1,${String(MAX_ID_DIGITS)}}$`);
+
+/** Why `value` cannot be the id in `property`, naming the property and showing the value escaped. */
+export function idProblem(property: string, value: unknown): string | undefined {
+  if (typeof value === "string" && ZENLAYER_ID.test(value)) return undefined;
+  const rule = `a Zenlayer id of 1 to ${String(MAX_ID_DIGITS)} ASCII digits, such as "1475945014486896967"`;
+  return `${property} must be ${rule}; got ${displayValue(value)}`;
+}
+
+export function checkId(property: string, value: unknown): Failure | undefined {
+  if (isUnknown(value)) return undefined;
+  const reason = idProblem(property, value);
+  return reason === undefined ? undefined : { property, reason };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Unknown timeout names, in one failure however many there are. Odd names are shown escaped only. */
+function unknownTimeouts(keys: readonly string[], names: readonly string[]): Failure | undefined {
+  const [first] = keys;
+  if (first === undefined) return undefined;
+  const plain = keys.length === 1 && /^\w{1,32}$/.test(first);
+  const property = plain ? `timeouts.${first}` : "timeouts";
+  const shown = keys.slice(0, 3).map(displayValue).join(", ");
+  const more = keys.length > 3 ? ` and ${String(keys.length - 3)} more` : "";
+  const entries = keys.length === 1 ? "entry" : "entries";
+  return {
+    property,
+    reason: `timeouts has unknown ${entries} ${shown}${more}; only ${names.map((name) => `"${name}"`).join(", ")} exist`,
+  };
+}
+
+function checkDuration(property: string, value: unknown): Failure | undefined {
+  if (value === undefined || value === null || isUnknown(value)) return undefined;
+  const reading = readTimeout(value);
+  if ("ms" in reading) return undefined;
+  return { property, reason: `${property} ${reading.problem}; got ${displayValue(value)}` };
+}
+
+export function checkTimeouts(value: unknown, names: readonly string[]): Failure[] {
+  if (value === undefined || value === null || isUnknown(value)) return [];
+  if (!isRecord(value)) {
+    const reason = `timeouts must be an object such as { create: "10m", delete: "15m" }; got ${displayValue(value)}`;
+    return [{ property: "timeouts", reason }];
+  }
+  return [
+    ...names.map((name) => checkDuration(`timeouts.${name}`, value[name])),
+    unknownTimeouts(
+      Object.keys(value).filter((key) => !names.includes(key)),
+      names,
+    ),
+  ].filter((failure): failure is Failure => failure !== undefined);
+}
+
+/**
+ * The timeout a handler should use: the stored text when it is a valid timeout, else `undefined`
+ * so the default applies. Handlers read timeouts from old state as well as from checked inputs,
+ * and state can hold anything an older version or a hand edit put there; a bad value there must
+ * not stop a destroy.
+ * @internal
+ */
+export function timeoutOf(timeouts: unknown, which: string): string | undefined {
+  const value = isRecord(timeouts) ? timeouts[which] : undefined;
+  return typeof value === "string" && "ms" in readTimeout(value) ? value : undefined;
+}
+
+export const FIX_PROGRAM = "Nothing was sent to Zenlayer; correct the value in the program.";
+export const FIX_STATE =
+  "Nothing was sent to Zenlayer. The value comes from the stack's state: correct it there (`pulumi stack " +
+  "export`, edit, `pulumi stack import`) or drop the resource with `pulumi state delete <urn>`.";
+
+/** Throws, before anything is sent, when `value` cannot be the id in `property`. */
+export function assertId(property: string, value: unknown, advice: string): asserts value is string {
+  const problem = idProblem(property, value);
+  if (problem !== undefined) throw new Error(`${problem}. ${advice}`);
 }

@@ -94,11 +94,15 @@ export interface SystemDiskInfo {
   readonly burstingEnabled?: boolean | null;
 }
 
-/** @public */
+/** A data disk of an instance, as Zenlayer's SDK models it. @public */
 export interface DataDiskInfo {
   readonly diskId: string;
+  readonly diskName?: string | null;
   readonly diskSize: number;
   readonly diskCategory?: string | null;
+  /** Whether the disk can be detached from the instance. */
+  readonly portable?: boolean | null;
+  readonly burstingEnabled?: boolean | null;
 }
 
 /** An instance as DescribeInstances returns it; `nics` lists every NIC on it. @public */
@@ -132,6 +136,7 @@ export interface InstanceInfo {
   readonly tags?: Tags | null;
   readonly loadBalancerIds?: readonly string[] | null;
   readonly placementGroupId?: string | null;
+  readonly instanceOptions?: { readonly nestedVirtualization?: boolean | null } | null;
 }
 
 /** A page of results: `totalCount` counts all matches, `dataSet` holds this page. @public */
@@ -196,6 +201,15 @@ export interface CreateNetworkInterfaceRequest {
   readonly eipIds?: readonly string[];
   readonly marketingOptions?: { readonly discountCode?: string; readonly usePocVoucher?: boolean };
   readonly tags?: Tags;
+}
+
+/** At least one of `name` and `securityGroupId`. @public */
+export interface ModifyNetworkInterfaceAttributeRequest {
+  readonly nicId: string;
+  /** 2–63 characters: letters, digits, `-`, `_`, `.`; starts and ends with a letter or digit. */
+  readonly name?: string;
+  /** Replaces the NIC's one security group. */
+  readonly securityGroupId?: string;
 }
 
 /** Creation is asynchronous: poll the NIC until it leaves `PENDING`. @public */

@@ -13,6 +13,7 @@ import type {
   DetachNetworkInterfaceRequest,
   EmptyResponse,
   InstanceInfo,
+  ModifyNetworkInterfaceAttributeRequest,
   NicInfo,
 } from "./types";
 
@@ -85,6 +86,33 @@ export class ZecClient extends ZenlayerApiClient {
       all.push(...page.dataSet);
       if (all.length >= page.totalCount || page.dataSet.length < DESCRIBE_ALL_PAGE_SIZE) return all;
     }
+  }
+
+  /** Every instance matching the filters, across all pages; stops like {@link ZecClient.describeAllNetworkInterfaces}. */
+  async describeAllInstances(
+    request: Omit<DescribeInstancesRequest, "pageSize" | "pageNum">,
+    options?: CallOptions,
+  ): Promise<InstanceInfo[]> {
+    const all: InstanceInfo[] = [];
+    for (let pageNum = 1; ; pageNum++) {
+      const page = await this.describeInstances(
+        { ...request, pageSize: DESCRIBE_ALL_PAGE_SIZE, pageNum },
+        options,
+      );
+      all.push(...page.dataSet);
+      if (all.length >= page.totalCount || page.dataSet.length < DESCRIBE_ALL_PAGE_SIZE) return all;
+    }
+  }
+
+  /**
+   * Renames a NIC and/or replaces its security group; takes effect at once. Setting the group it
+   * already has succeeds. Repeating it ends in the same state, so it is retried like a read.
+   */
+  modifyNetworkInterfaceAttribute(
+    request: ModifyNetworkInterfaceAttributeRequest,
+    options?: CallOptions,
+  ): Promise<EmptyResponse> {
+    return this.zec("ModifyNetworkInterfaceAttribute", request, options);
   }
 
   /** Starts attaching; the NIC then goes ATTACHING → USED. Retried on throttling and transient failures. */

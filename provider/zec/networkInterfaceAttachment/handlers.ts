@@ -3,6 +3,7 @@ import type { NicInfo } from "../../../sdk/index";
 import type { HandlerContext, ProviderOptions } from "../../shared/context";
 import { contextSource } from "../../shared/context";
 import { handlerError, partialFailure } from "../../shared/failures";
+import { timeoutOf } from "../../shared/inputValues";
 import { runOperation, startOperation } from "../../shared/operation";
 import type { Operation } from "../../shared/operation";
 import { attachAndWait } from "./attach";
@@ -18,7 +19,6 @@ import {
   outputsFromNic,
   outputsSoFar,
   storedIds,
-  timeoutOf,
 } from "./inputs";
 import type { AttachmentInputs, AttachmentOutputs } from "./inputs";
 

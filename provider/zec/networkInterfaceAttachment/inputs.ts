@@ -5,8 +5,16 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { NicInfo } from "../../../sdk/index";
-import { displayValue } from "../../../sdk/util/displayValue";
-import { isUnknown, readTimeout } from "../../shared/inputValues";
+import {
+  assertId,
+  checkId,
+  checkTimeouts,
+  FIX_PROGRAM,
+  FIX_STATE,
+  isRecord,
+  isUnknown,
+} from "../../shared/inputValues";
+import type { CheckFailure } from "../../shared/inputValues";
 
 /**
  * How long create and delete may wait, as Go-style durations (`"10m"`, `"1h"`). Dynamic providers
@@ -44,6 +52,9 @@ export interface AttachmentOutputs extends AttachmentInputs {
 /** Both timeouts default to ten minutes, like most NIC operations in Zenlayer's own tools. */
 export const DEFAULT_TIMEOUT = "10m";
 
+/** The attachment's timeouts: attach, and detach. */
+const TIMEOUT_NAMES = ["create", "delete"] as const;
+
 /**
  * The attachment's id is `<nicId>:<instanceId>`, the format Zenlayer's Terraform provider uses,
  * so people moving from Terraform recognise it.
@@ -60,99 +71,6 @@ export function parseAttachmentId(id: string): { nicId: string; instanceId: stri
     return undefined;
   }
   return { nicId: parts[0], instanceId: parts[1] };
-}
-
-type Failure = dynamic.CheckFailure;
-
-/**
- * The longest id accepted. The API reference documents no id format; every id seen (NICs and
- * instances in the Terraform provider's examples) is a decimal number of 17–19 digits. The length
- * is only observed, so the bound leaves room: a longer id format (20 digits is the next unsigned
- * 64-bit width) must not break every stack at preview, while a wrong length costs at most a
- * not-found answer.
- */
-const MAX_ID_DIGITS = 32;
-
-/**
- * What a Zenlayer id looks like: ASCII digits only, because anything else cannot have come from
- * Zenlayer, and because that alone rules out every space, quote, control, escape and invisible
- * character.
- */
-const ZENLAYER_ID = new RegExp(`^[0-9]{1,${String(MAX_ID_DIGITS)}}$`);
-
-/** Why `value` cannot be the id in `property`, naming the property and showing the value escaped. */
-function idProblem(property: string, value: unknown): string | undefined {
-  if (typeof value === "string" && ZENLAYER_ID.test(value)) return undefined;
-  const rule = `a Zenlayer id of 1 to ${String(MAX_ID_DIGITS)} ASCII digits, such as "1475945014486896967"`;
-  return `${property} must be ${rule}; got ${displayValue(value)}`;
-}
-
-function checkId(property: string, value: unknown): Failure | undefined {
-  if (isUnknown(value)) return undefined;
-  const reason = idProblem(property, value);
-  return reason === undefined ? undefined : { property, reason };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Unknown timeout names, in one failure however many there are. Odd names are shown escaped only. */
-function unknownTimeouts(keys: readonly string[]): Failure | undefined {
-  const [first] = keys;
-  if (first === undefined) return undefined;
-  const plain = keys.length === 1 && /^\w{1,32}$/.test(first);
-  const property = plain ? `timeouts.${first}` : "timeouts";
-  const shown = keys.slice(0, 3).map(displayValue).join(", ");
-  const more = keys.length > 3 ? ` and ${String(keys.length - 3)} more` : "";
-  const entries = keys.length === 1 ? "entry" : "entries";
-  return {
-    property,
-    reason: `timeouts has unknown ${entries} ${shown}${more}; only "create" and "delete" exist`,
-  };
-}
-
-function checkDuration(property: string, value: unknown): Failure | undefined {
-  if (value === undefined || value === null || isUnknown(value)) return undefined;
-  const reading = readTimeout(value);
-  if ("ms" in reading) return undefined;
-  return { property, reason: `${property} ${reading.problem}; got ${displayValue(value)}` };
-}
-
-function checkTimeouts(value: unknown): Failure[] {
-  if (value === undefined || value === null || isUnknown(value)) return [];
-  if (!isRecord(value)) {
-    const reason = `timeouts must be an object such as { create: "10m", delete: "15m" }; got ${displayValue(value)}`;
-    return [{ property: "timeouts", reason }];
-  }
-  return [
-    checkDuration("timeouts.create", value["create"]),
-    checkDuration("timeouts.delete", value["delete"]),
-    unknownTimeouts(Object.keys(value).filter((key) => key !== "create" && key !== "delete")),
-  ].filter((failure): failure is Failure => failure !== undefined);
-}
-
-/**
- * The timeout a handler should use: the stored text when it is a valid timeout, else `undefined`
- * so the default applies. Handlers read timeouts from old state as well as from checked inputs,
- * and state can hold anything an older version or a hand edit put there; a bad value there must
- * not stop a destroy.
- * @internal
- */
-export function timeoutOf(timeouts: unknown, which: "create" | "delete"): string | undefined {
-  const value = isRecord(timeouts) ? timeouts[which] : undefined;
-  return typeof value === "string" && "ms" in readTimeout(value) ? value : undefined;
-}
-
-const FIX_PROGRAM = "Nothing was sent to Zenlayer; correct the value in the program.";
-const FIX_STATE =
-  "Nothing was sent to Zenlayer. The value comes from the stack's state: correct it there (`pulumi stack " +
-  "export`, edit, `pulumi stack import`) or drop the resource with `pulumi state delete <urn>`.";
-
-/** Throws, before anything is sent, when `value` cannot be the id in `property`. */
-function assertId(property: "nicId" | "instanceId", value: unknown, advice: string): asserts value is string {
-  const problem = idProblem(property, value);
-  if (problem !== undefined) throw new Error(`${problem}. ${advice}`);
 }
 
 /**
@@ -195,8 +113,8 @@ export function checkAttachmentInputs(news: Record<string, unknown>): dynamic.Ch
   const failures = [
     checkId("nicId", news["nicId"]),
     checkId("instanceId", news["instanceId"]),
-    ...checkTimeouts(news["timeouts"]),
-  ].filter((failure): failure is Failure => failure !== undefined);
+    ...checkTimeouts(news["timeouts"], TIMEOUT_NAMES),
+  ].filter((failure): failure is CheckFailure => failure !== undefined);
   if (failures.length > 0) {
     return { failures };
   }

@@ -9,8 +9,9 @@ import type { HttpReply, HttpRequest } from "../../../sdk/index";
 import { axiosTransport } from "../../../sdk/index";
 import { UNKNOWN_VALUE } from "../../../provider/shared/inputValues";
 import { createNetworkInterfaceAttachmentProvider } from "../../../provider/index";
-import { checkAttachmentInputs, timeoutOf } from "../../../provider/zec/networkInterfaceAttachment/inputs";
+import { checkAttachmentInputs } from "../../../provider/zec/networkInterfaceAttachment/inputs";
 import { expectSafeMessage, HOSTILE_IDS, MB, VALID_IDS } from "../support/hostileValues";
+import { timeoutOf } from "../../../provider/shared/inputValues";
 
 const NIC = "1475945014486896967";
 const VM = "1478001766933994003";
