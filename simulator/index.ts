@@ -17,6 +17,7 @@ export type {
   Simulator,
   SimulatorControl,
   SimulatorOptions,
+  StatusTransition,
   WriteEffect,
 } from "./types/options";
 export type {

@@ -4,6 +4,7 @@ import type { Credentials } from "./auth/verifyRequest";
 import { createOutOfBand } from "./state/outOfBand";
 import { FaultInjector, ScriptedFailures } from "./faults/faultInjector";
 import { RequestLog } from "./log/requestLog";
+import { TransitionLog } from "./log/transitionLog";
 import { handleApiRequest, handleApiTooLarge } from "./server/apiPipeline";
 import { listen, MAX_BODY_BYTES, serverTimeouts, Sleeper } from "./server/httpServer";
 import { Engine, instanceKey, nicKey } from "./state/engine";
@@ -38,6 +39,7 @@ const DEFAULT_TRANSITION_DELAY_MS = 300;
 const DEFAULT_RANDOM_SEED = 1;
 const DEFAULT_NIC_LIMIT = 8;
 const DEFAULT_REQUEST_LOG_LIMIT = 1000;
+const DEFAULT_TRANSITION_LOG_LIMIT = 1000;
 
 /** Settings the control surface may change while the simulator runs. @internal */
 export interface MutableSettings {
@@ -68,7 +70,9 @@ function buildRuntime(options: SimulatorOptions): SimulatorRuntime {
   const store = new Store(new IdGenerator(seed));
   const faults = new FaultInjector(options.faults ?? {}, seed, now);
   const scheduler = new TransitionScheduler(options.transitionDelayMs ?? DEFAULT_TRANSITION_DELAY_MS);
-  const engine = new Engine(store, scheduler, new StaleReads(now, () => faults.staleReadMs()), now, faults);
+  const stale = new StaleReads(now, () => faults.staleReadMs());
+  const transitions = new TransitionLog(options.transitionLogLimit ?? DEFAULT_TRANSITION_LOG_LIMIT);
+  const engine = new Engine(store, scheduler, stale, now, faults, transitions);
   return {
     engine,
     seeder: new Seeder(engine, now),
@@ -124,6 +128,7 @@ function createControl(runtime: SimulatorRuntime, outOfBand: OutOfBandControl): 
     requestLog: () => runtime.log.list(),
     actionCounts: () => runtime.log.countsByAction(),
     resetRequestLog: () => runtime.log.reset(),
+    transitionLog: () => engine.transitions.list(),
     setFaults: (faults) => runtime.faults.set(faults),
     failNext: (rule) => runtime.scripted.add(rule),
     setTransitionDelay: (ms) => {

@@ -59,6 +59,7 @@ function parseStall(body: unknown): { nicId?: string; instanceId?: string; forMs
 const ROUTES: Readonly<Record<string, AdminRoute>> = {
   state: { method: "GET", run: (_body, control) => control.snapshot() },
   counts: { method: "GET", run: (_body, control) => control.actionCounts() },
+  transitions: { method: "GET", run: (_body, control) => control.transitionLog() },
   "requests/reset": { method: "POST", run: (_body, control) => control.resetRequestLog() },
   seed: {
     method: "POST",

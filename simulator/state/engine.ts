@@ -1,3 +1,5 @@
+import type { TransitionLog } from "../log/transitionLog";
+import type { StatusTransition } from "../types/options";
 import type { InstanceRecord, NicBlueprint, NicRecord } from "./records";
 import { buildNic } from "./records";
 import type { StaleReads } from "./staleView";
@@ -41,7 +43,44 @@ export class Engine {
     readonly stale: StaleReads,
     private readonly now: () => number,
     private readonly faults: WriteFaults,
+    readonly transitions: TransitionLog,
   ) {}
+
+  /** Logs a NIC's status change (nothing when neither its status nor its instance changed). */
+  noteNic(
+    before: { readonly status: string; readonly instanceId: string | null } | undefined,
+    nicId: string,
+    after: NicRecord | undefined,
+    cause: StatusTransition["cause"],
+  ): void {
+    const to = after?.status ?? null;
+    if (before !== undefined && before.status === to && before.instanceId === after?.instanceId) return;
+    const instanceId = (after ?? before)?.instanceId ?? null;
+    this.transitions.record({
+      atMs: this.now(),
+      resource: "nic",
+      id: nicId,
+      from: before?.status ?? null,
+      to,
+      instanceId,
+      cause,
+    });
+  }
+
+  /** Logs an instance's status change (nothing when it did not change). */
+  noteInstance(from: string | null, instance: InstanceRecord, cause: StatusTransition["cause"]): void {
+    if (from === instance.status) return;
+    const { instanceId: id, status: to } = instance;
+    this.transitions.record({
+      atMs: this.now(),
+      resource: "instance",
+      id,
+      from,
+      to,
+      instanceId: null,
+      cause,
+    });
+  }
 
   /** NICs as Describe sees them (possibly stale). */
   readNics(): NicRecord[] {
@@ -63,6 +102,7 @@ export class Engine {
     });
     this.stale.beforeNicWrite(nic.nicId, undefined);
     this.store.nics.set(nic.nicId, nic);
+    this.noteNic(undefined, nic.nicId, nic, "api");
     this.settleNicLater(nic, this.faults.createFails());
     return nic;
   }
@@ -79,8 +119,7 @@ export class Engine {
   }
 
   attachNic(nic: NicRecord, instance: InstanceRecord): void {
-    this.beginNicWrite(nic, NIC_IN_FLIGHT_STATUS.attach);
-    nic.instanceId = instance.instanceId;
+    this.beginNicWrite(nic, NIC_IN_FLIGHT_STATUS.attach, instance.instanceId);
   }
 
   detachNic(nic: NicRecord): void {
@@ -114,13 +153,16 @@ export class Engine {
         if (current === undefined || current.status !== expected) return;
         const next = settleNic(expected, createFails);
         if (next === null) return;
+        const before = { status: current.status, instanceId: current.instanceId };
         if (next === "gone") {
           this.store.nics.delete(nic.nicId);
+          this.noteNic(before, nic.nicId, undefined, "transition");
           return;
         }
         current.status = next.status;
         if (next.clearInstance) current.instanceId = null;
         current.updateTime = this.now();
+        this.noteNic(before, nic.nicId, current, "transition");
       },
       this.faults.transitionStall(),
     );
@@ -137,21 +179,27 @@ export class Engine {
         const current = this.store.instances.get(instance.instanceId);
         if (current === undefined || current.status !== expected) return;
         current.status = target;
+        this.noteInstance(expected, current, "transition");
       },
       this.faults.transitionStall(),
     );
   }
 
-  private beginNicWrite(nic: NicRecord, status: NicRecord["status"]): void {
+  private beginNicWrite(nic: NicRecord, status: NicRecord["status"], instanceId = nic.instanceId): void {
     this.stale.beforeNicWrite(nic.nicId, nic);
+    const before = { status: nic.status, instanceId: nic.instanceId };
     nic.status = status;
+    nic.instanceId = instanceId;
     nic.updateTime = this.now();
+    this.noteNic(before, nic.nicId, nic, "api");
     this.settleNicLater(nic);
   }
 
   private beginInstanceWrite(instance: InstanceRecord, status: InstanceRecord["status"]): void {
     this.stale.beforeInstanceWrite(instance.instanceId, instance);
+    const from = instance.status;
     instance.status = status;
+    this.noteInstance(from, instance, "api");
     this.settleInstanceLater(instance);
   }
 }

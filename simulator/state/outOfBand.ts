@@ -21,6 +21,21 @@ export function createOutOfBand(engine: Engine, now: () => number): OutOfBandCon
     return found;
   }
 
+  /** Changes a NIC by force and logs the change. */
+  function forceNic(nicId: string, change: (record: NicRecord) => NicRecord | undefined): void {
+    const record = nic(nicId);
+    const before = { status: record.status, instanceId: record.instanceId };
+    engine.noteNic(before, nicId, change(record), "out-of-band");
+  }
+
+  /** Sets an instance's status by force and logs the change. */
+  function forceInstance(instanceId: string, status: InstanceRecord["status"]): void {
+    const record = instance(instanceId);
+    const from = record.status;
+    record.status = status;
+    engine.noteInstance(from, record, "out-of-band");
+  }
+
   function existingInstance(instanceId: string): InstanceRecord {
     const found = store.instances.get(instanceId);
     if (found === undefined) throw new Error(`unknown instance ${instanceId}`);
@@ -35,24 +50,28 @@ export function createOutOfBand(engine: Engine, now: () => number): OutOfBandCon
 
   return {
     detachNic(nicId) {
-      const record = nic(nicId);
-      record.status = "AVAILABLE";
-      record.instanceId = null;
+      forceNic(nicId, (record) => {
+        record.status = "AVAILABLE";
+        record.instanceId = null;
+        return record;
+      });
     },
     deleteNic(nicId) {
-      nic(nicId);
-      store.nics.delete(nicId);
+      forceNic(nicId, () => {
+        store.nics.delete(nicId);
+        return undefined;
+      });
     },
     stopInstance(instanceId) {
-      instance(instanceId).status = "STOPPED";
+      forceInstance(instanceId, "STOPPED");
     },
     startInstance(instanceId) {
-      instance(instanceId).status = "RUNNING";
+      forceInstance(instanceId, "RUNNING");
     },
     setInstanceStatus(instanceId, status) {
       const known = INSTANCE_STATUSES.find((candidate) => candidate === status);
       if (known === undefined) throw new Error(`unknown instance status ${status}`);
-      instance(instanceId).status = known;
+      forceInstance(instanceId, known);
     },
     associateLoadBalancer(nicId, associated = true) {
       const record = store.nics.get(nicId);
@@ -61,9 +80,11 @@ export function createOutOfBand(engine: Engine, now: () => number): OutOfBandCon
     },
     attachNic(nicId, instanceId) {
       existingInstance(instanceId);
-      const record = nic(nicId);
-      record.status = "USED";
-      record.instanceId = instanceId;
+      forceNic(nicId, (record) => {
+        record.status = "USED";
+        record.instanceId = instanceId;
+        return record;
+      });
     },
   };
 }

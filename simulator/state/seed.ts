@@ -67,6 +67,7 @@ export class Seeder {
       tags: uniqueTags(spec.tags),
     };
     this.store.instances.set(instanceId, instance);
+    this.engine.noteInstance(null, instance, "seed");
     if (spec.primaryNic !== false) {
       this.addNic({
         ...(spec.primaryNicId === undefined ? {} : { nicId: spec.primaryNicId }),
@@ -109,6 +110,7 @@ export class Seeder {
       loadBalancerAssociated: spec.loadBalancerAssociated,
     });
     this.store.nics.set(nicId, nic);
+    this.engine.noteNic(undefined, nicId, nic, "seed");
     this.engine.settleNicLater(nic);
     return nic;
   }

@@ -127,6 +127,33 @@ export interface WriteEffect {
   atMs: number;
 }
 
+/**
+ * One status change of a NIC or an instance, on the simulator's clock: when a NIC really became
+ * USED or AVAILABLE, say, as opposed to when a client noticed. Kept in a bounded log
+ * (`transitionLogLimit`); see {@link SimulatorControl.transitionLog}.
+ * @public
+ */
+export interface StatusTransition {
+  /** Simulator clock (ms) when the status changed. */
+  atMs: number;
+  /** Which kind of resource changed. */
+  resource: "nic" | "instance";
+  /** The NIC's or instance's id (cut to 128 characters). */
+  id: string;
+  /** The status before; null when the resource did not exist yet (a create or a seed). */
+  from: string | null;
+  /** The status after; null when the resource is gone (a NIC deleted). */
+  to: string | null;
+  /** For a NIC, the instance it is bound to after the change (before it, when gone); null for none and for instances. */
+  instanceId: string | null;
+  /**
+   * `api`: an accepted write moved it into its in-flight status (PENDING, ATTACHING, DETACHING,
+   * DELETING, BOOTING, STOPPING); `transition`: the scheduled transition settled it (after the
+   * transition delay and any stall); `out-of-band`: a forced change; `seed`: seeded.
+   */
+  cause: "api" | "transition" | "out-of-band" | "seed";
+}
+
 /** @public */
 export interface SimulatorOptions {
   /** Default 127.0.0.1. */
@@ -151,6 +178,8 @@ export interface SimulatorOptions {
   nicLimitPerInstance?: number;
   /** Ring-buffer size of the request log. Default 1000; each entry holds at most about 3 KB, whatever was sent. */
   requestLogLimit?: number;
+  /** Ring-buffer size of the status transition log. Default 1000; each entry holds a few ids and statuses (about 200 bytes). */
+  transitionLogLimit?: number;
   /** Time to receive a whole request, headers and body (Node's `server.requestTimeout`); 0 disables. Default 30000. */
   requestTimeoutMs?: number;
   /** Time to receive the headers (Node's `server.headersTimeout`), at most `requestTimeoutMs`; 0 disables. Default 10000. */
@@ -215,6 +244,8 @@ export interface SimulatorControl {
   actionCounts(): Record<string, number>;
   /** Empties the request log and the counts. */
   resetRequestLog(): void;
+  /** Copies of the status transition log (every NIC and instance status change, with its time and cause), oldest first. */
+  transitionLog(): StatusTransition[];
   /** Replaces every fault setting (and restarts the rate limit). */
   setFaults(faults: FaultSettings): void;
   /** Queues a scripted failure; rules apply in the order queued. */
