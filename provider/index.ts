@@ -1,6 +1,7 @@
 /**
  * The dynamic providers behind this package's resources: what the provider process loads (the
- * serialized provider in state names `networkInterfaceAttachmentProvider`, so that export stays),
+ * serialized provider in state names `networkInterfaceAttachmentProvider` and
+ * `networkInterfaceProvider`, so those exports stay),
  * and what tools and tests use to drive the handlers directly.
  * @packageDocumentation
  */
@@ -8,6 +9,12 @@ export {
   createNetworkInterfaceAttachmentProvider,
   networkInterfaceAttachmentProvider,
 } from "./zec/networkInterfaceAttachment/handlers";
+export { createNetworkInterfaceProvider, networkInterfaceProvider } from "./zec/networkInterface/handlers";
+export type {
+  NetworkInterfaceInputs,
+  NetworkInterfaceOutputs,
+  NetworkInterfaceTimeouts,
+} from "./zec/networkInterface/inputs";
 export type { PollingSettings, ProviderOptions } from "./shared/context";
 export type { ClientSettings, RetrySettings } from "../sdk/index";
 export type {

@@ -20,6 +20,16 @@ const ADVICE: Readonly<Record<string, string>> = {
   INVALID_NIC_INSTANCE_REGION_MISMATCH:
     "the NIC and the instance must be in the same region; pick a NIC there",
   INVALID_INSTANCE_NIC_LIMIT: "the instance has as many NICs as it can take; detach another NIC first",
+  INVALID_NIC_PRIMARY_CANT_DELETE:
+    "it is an instance's primary NIC, which Zenlayer deletes only together with the instance; remove it " +
+    "from the stack with `pulumi state delete <urn>`",
+  INVALID_SUBNET_NOT_FOUND: "check `subnetId`: this account has no such subnet in the endpoint's regions",
+  INVALID_SECURITY_GROUP_NOT_FOUND: "check `securityGroupId`: this account has no such security group",
+  OPERATION_FAILED_RESOURCE_GROUP_NOT_FOUND:
+    "check `resourceGroupId`: this account has no such resource group",
+  OPERATION_DENIED_POSTPAID_INSTANCE_IN_PROMISE:
+    "the NIC is bound by a commitment term and cannot be deleted before it ends; keep it, or remove it from " +
+    "the stack with `retainOnDelete: true`",
   OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT:
     "the instance must be RUNNING; start it and run the command again, or use `deletedWith`/`retainOnDelete`",
 };

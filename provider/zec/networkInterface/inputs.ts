@@ -1,0 +1,253 @@
+/**
+ * The NetworkInterface resource's inputs and outputs: their types, the checks and the diff, the
+ * tag that makes creation findable, and the outputs built from what Zenlayer reports.
+ * @packageDocumentation
+ */
+import { createHash } from "node:crypto";
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { NicInfo, NicSubnetType, Tag } from "../../../sdk/index";
+import { displayValue } from "../../../sdk/util/displayValue";
+import { checkId, checkTimeouts, isRecord, isUnknown } from "../../shared/inputValues";
+import type { CheckFailure } from "../../shared/inputValues";
+
+/** How long create, update (a rename) and delete may wait, as Go-style durations. @public */
+export interface NetworkInterfaceTimeouts {
+  readonly create?: string;
+  readonly update?: string;
+  readonly delete?: string;
+}
+
+/** The inputs the provider receives after `check`. @public */
+export interface NetworkInterfaceInputs {
+  readonly name: string;
+  readonly subnetId: string;
+  readonly securityGroupId?: string;
+  readonly nicStackType?: NicSubnetType;
+  readonly resourceGroupId?: string;
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly forceDetach?: boolean;
+  readonly timeouts?: NetworkInterfaceTimeouts;
+  /**
+   * Who asks for this NIC (`<project>/<stack>/<resource name>`), set by the resource class: with
+   * the inputs that decide which NIC it is, it makes the tag that finds a NIC an earlier create
+   * made (see {@link creationTag}).
+   */
+  readonly creationKey: string;
+}
+
+/** The complete state of one NIC: the inputs plus Zenlayer's fields. @public */
+export interface NetworkInterfaceOutputs extends NetworkInterfaceInputs {
+  readonly nicId: string;
+  readonly status: string;
+  readonly nicType: string;
+  readonly regionId: string;
+  readonly vpcId: string;
+  readonly nicSubnetType: string;
+  readonly primaryIpv4: string;
+  readonly primaryIpv6: string;
+  readonly ipv6Cidr: string;
+  readonly privateIpList: string[];
+  readonly publicIpList: string[];
+  readonly secondaryIpv4s: string[];
+  readonly macAddress: string;
+  /** The instance it is attached to; `""` when none. */
+  readonly instanceId: string;
+  readonly resourceGroupName: string;
+  readonly createTime: string;
+}
+
+/** Create, update and delete each default to ten minutes, like the attachment's. */
+export const DEFAULT_TIMEOUT = "10m";
+
+const TIMEOUT_NAMES = ["create", "update", "delete"] as const;
+
+/** The tag key this package sets on NICs it creates; user tags may not use it. */
+export const CREATION_TAG_KEY = "pulumi-zenlayer-creation";
+
+/** Properties whose change needs a new NIC: the API has no action that changes them in place. */
+const REPLACING = ["subnetId", "nicStackType", "resourceGroupId"] as const;
+
+/** Zenlayer's NIC name rule: 2–63 of letters, digits, `-`, `_`, `.`, starting and ending alphanumeric. */
+const NIC_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])$/;
+/** Ids Zenlayer issues that are not plain numbers (security and resource groups). */
+const IDENTIFIER = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Statuses of a NIC whose create has finished. */
+export const USABLE: ReadonlySet<string> = new Set(["AVAILABLE", "USED"]);
+const STACK_TYPES: readonly NicSubnetType[] = ["IPv4", "IPv4_IPv6", "IPv6"];
+
+function failure(property: string, rule: string, value: unknown): CheckFailure {
+  return { property, reason: `${property} must be ${rule}; got ${displayValue(value)}` };
+}
+
+/** `undefined` when the optional `value` is absent, unknown yet, or passes `test`. */
+function optional(property: string, value: unknown, rule: string, test: (v: unknown) => boolean) {
+  if (value === undefined || value === null || isUnknown(value) || test(value)) return undefined;
+  return failure(property, rule, value);
+}
+
+function checkTags(value: unknown): CheckFailure | undefined {
+  if (value === undefined || value === null || isUnknown(value)) return undefined;
+  const rule = `an object of at most 50 string values, keys 1 to 128 characters, none "${CREATION_TAG_KEY}"`;
+  if (!isRecord(value)) return failure("tags", rule, value);
+  const entries = Object.entries(value);
+  const bad = entries.find(
+    ([key, tag]) =>
+      key.length < 1 ||
+      key.length > 128 ||
+      key === CREATION_TAG_KEY ||
+      (typeof tag !== "string" && !isUnknown(tag)),
+  );
+  if (entries.length > 50) return failure("tags", rule, value);
+  return bad === undefined ? undefined : failure(`tags.${bad[0].slice(0, 32)}`, rule, bad[1]);
+}
+
+/**
+ * Validates the inputs before anything touches the cloud, naming the property at fault; values not
+ * known yet (during preview) pass through.
+ * @internal
+ */
+export function checkNetworkInterfaceInputs(
+  news: Record<string, unknown>,
+): dynamic.CheckResult<NetworkInterfaceInputs> {
+  const name = news["name"];
+  const nameRule = "2 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
+  const failures = [
+    isUnknown(name) || (typeof name === "string" && NIC_NAME.test(name))
+      ? undefined
+      : failure("name", nameRule, name),
+    checkId("subnetId", news["subnetId"]),
+    optional(
+      "securityGroupId",
+      news["securityGroupId"],
+      "a Zenlayer id",
+      (v) => typeof v === "string" && IDENTIFIER.test(v),
+    ),
+    optional(
+      "resourceGroupId",
+      news["resourceGroupId"],
+      "a Zenlayer id",
+      (v) => typeof v === "string" && IDENTIFIER.test(v),
+    ),
+    optional("nicStackType", news["nicStackType"], `one of ${STACK_TYPES.join(", ")}`, (v) =>
+      STACK_TYPES.some((t) => t === v),
+    ),
+    optional("forceDetach", news["forceDetach"], "true or false", (v) => typeof v === "boolean"),
+    checkTags(news["tags"]),
+    ...checkTimeouts(news["timeouts"], TIMEOUT_NAMES),
+  ].filter((found): found is CheckFailure => found !== undefined);
+  return failures.length > 0 ? { failures } : { inputs: news as unknown as NetworkInterfaceInputs };
+}
+
+function sameTags(a: unknown, b: unknown): boolean {
+  const left = Object.entries(isRecord(a) ? a : {}).sort(([x], [y]) => x.localeCompare(y));
+  const right = Object.entries(isRecord(b) ? b : {}).sort(([x], [y]) => x.localeCompare(y));
+  return JSON.stringify(left) === JSON.stringify(right);
+}
+
+/** Whether `news[property]` asks for something other than what `olds` holds (unknown counts). */
+function changed(olds: Record<string, unknown>, news: Record<string, unknown>, property: string): boolean {
+  const value = news[property];
+  return isUnknown(value) || (value !== undefined && value !== olds[property]);
+}
+
+/**
+ * What a change means. The subnet, stack type, resource group and tags need a new NIC (Zenlayer
+ * has no action that changes them in place; the new NIC is made first, then the old one deleted,
+ * so attachments move to it); the name and security group change in place
+ * (ModifyNetworkInterfaceAttribute); `forceDetach` and `timeouts` only steer this provider; a NIC
+ * that ended CREATE_FAILED is replaced whatever changed. An
+ * optional input left out (the security group, the tags) accepts whatever Zenlayer holds. Pure.
+ * @internal
+ */
+export function diffNetworkInterface(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): dynamic.DiffResult {
+  const replaces: string[] = REPLACING.filter((property) => changed(olds, news, property));
+  const tags = news["tags"];
+  if (isUnknown(tags) || (tags !== undefined && !sameTags(olds["tags"], tags))) replaces.push("tags");
+  // A NIC Zenlayer failed to create can never become usable: the next `up` replaces it.
+  if (olds["status"] === "CREATE_FAILED") replaces.push("status");
+  if (replaces.length > 0) return { changes: true, replaces };
+  const inPlace = ["name", "securityGroupId"].some((property) => changed(olds, news, property));
+  const steering = ["forceDetach", "timeouts"].some(
+    (property) => JSON.stringify(olds[property]) !== JSON.stringify(news[property]),
+  );
+  // A partial create (the NIC not yet AVAILABLE when an `up` stopped) is continued by `update`.
+  const unfinished = typeof olds["status"] === "string" && !USABLE.has(olds["status"]);
+  return { changes: inPlace || steering || unfinished };
+}
+
+/**
+ * The tag a create sets so that a later look can find the NIC it made, even when its answer was
+ * lost: derived from who asks (`creationKey`) and what decides which NIC it is, so the same
+ * resource re-running after an interruption finds its NIC, and its replacement (different inputs)
+ * does not mistake the old NIC for its own.
+ * @internal
+ */
+export function creationTag(inputs: NetworkInterfaceInputs): Tag {
+  const identity = [
+    inputs.creationKey,
+    inputs.subnetId,
+    inputs.nicStackType ?? "",
+    inputs.resourceGroupId ?? "",
+  ];
+  const tags = Object.entries(inputs.tags ?? {}).sort(([x], [y]) => x.localeCompare(y));
+  const value = createHash("sha256")
+    .update(JSON.stringify([identity, tags]))
+    .digest("hex")
+    .slice(0, 32);
+  return { key: CREATION_TAG_KEY, value };
+}
+
+/** The user's tags among a NIC's tags: every tag but the creation tag. */
+function userTags(nic: NicInfo): Record<string, string> {
+  const tags = (nic.tags?.tags ?? []).filter((tag) => tag.key !== CREATION_TAG_KEY);
+  return Object.fromEntries(tags.map((tag) => [tag.key, tag.value]));
+}
+
+/**
+ * The complete outputs from what Zenlayer reports. The inputs are what Zenlayer holds where it
+ * holds them (a rename made elsewhere shows as drift); absent API values become empty strings and
+ * lists, because the engine's property format has no `undefined`.
+ * @internal
+ */
+export function outputsFromNic(inputs: NetworkInterfaceInputs, nic: NicInfo): NetworkInterfaceOutputs {
+  return {
+    ...inputsFromNic(inputs, nic),
+    nicId: nic.nicId,
+    status: nic.status,
+    nicType: nic.nicType,
+    regionId: nic.regionId,
+    vpcId: nic.vpcId ?? "",
+    nicSubnetType: nic.nicSubnetType ?? "",
+    primaryIpv4: nic.primaryIpv4 ?? "",
+    primaryIpv6: nic.primaryIpv6 ?? "",
+    ipv6Cidr: nic.ipv6Cidr ?? "",
+    privateIpList: [...(nic.privateIpList ?? [])],
+    publicIpList: [...(nic.publicIpList ?? [])],
+    secondaryIpv4s: [...(nic.secondaryIpv4s ?? [])],
+    macAddress: nic.macAddress ?? "",
+    instanceId: nic.instanceId ?? "",
+    resourceGroupName: nic.resourceGroup?.resourceGroupName ?? "",
+    createTime: nic.createTime ?? "",
+  };
+}
+
+/** The inputs as Zenlayer holds them now, keeping the provider's own settings from `inputs`. */
+export function inputsFromNic(inputs: NetworkInterfaceInputs, nic: NicInfo): NetworkInterfaceInputs {
+  const tags = userTags(nic);
+  return {
+    name: nic.name,
+    subnetId: nic.subnetId ?? inputs.subnetId,
+    ...(nic.securityGroupId ? { securityGroupId: nic.securityGroupId } : {}),
+    ...(inputs.nicStackType === undefined ? {} : { nicStackType: inputs.nicStackType }),
+    ...(nic.resourceGroup?.resourceGroupId && inputs.resourceGroupId !== undefined
+      ? { resourceGroupId: nic.resourceGroup.resourceGroupId }
+      : {}),
+    ...(Object.keys(tags).length > 0 || inputs.tags !== undefined ? { tags } : {}),
+    ...(inputs.forceDetach === undefined ? {} : { forceDetach: inputs.forceDetach }),
+    ...(inputs.timeouts === undefined ? {} : { timeouts: inputs.timeouts }),
+    creationKey: inputs.creationKey,
+  };
+}

@@ -1,0 +1,119 @@
+import * as pulumi from "@pulumi/pulumi";
+import { providerReference } from "../../shared/providerReference";
+
+/** Serialized into state for every NIC; see {@link providerReference}. */
+const nicProvider = providerReference("networkInterfaceProvider");
+
+/**
+ * How long the resource may wait for Zenlayer, as Go-style durations (`"90s"`, `"10m"`, `"1h"`);
+ * each defaults to `"10m"`. Pulumi's `customTimeouts` option never reaches dynamic providers,
+ * hence this input. Changing it is an in-place update that makes no API call.
+ * @public
+ */
+export interface NetworkInterfaceTimeoutsArgs {
+  readonly create?: pulumi.Input<string>;
+  /** Bounds a rename or security-group change. */
+  readonly update?: pulumi.Input<string>;
+  readonly delete?: pulumi.Input<string>;
+}
+
+/**
+ * The arguments for one secondary vNIC. The subnet, stack type, resource group and tags can only
+ * be set when the NIC is created, so changing them replaces it (the new NIC first, so that
+ * attachments move to it); the name and security group change in place.
+ * @public
+ */
+export interface NetworkInterfaceArgs {
+  /** 2 to 63 letters, digits, `-`, `_` or `.`, starting and ending with a letter or digit. */
+  readonly name: pulumi.Input<string>;
+  /** The subnet the NIC is created in; it fixes the NIC's region and VPC. */
+  readonly subnetId: pulumi.Input<string>;
+  /** The NIC's security group; left out, the VPC's default group applies and is left alone. */
+  readonly securityGroupId?: pulumi.Input<string>;
+  /** `IPv4` (default), `IPv4_IPv6` or `IPv6`; the subnet must support it. */
+  readonly nicStackType?: pulumi.Input<"IPv4" | "IPv4_IPv6" | "IPv6">;
+  /** Left out, the NIC goes to the account's default resource group. */
+  readonly resourceGroupId?: pulumi.Input<string>;
+  /** Up to 50 tags; the key `pulumi-zenlayer-creation` is reserved for this package. */
+  readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * On delete, detach the NIC from any instance it is attached to instead of failing. Leave it
+   * off unless NICs are attached outside this stack: a NetworkInterfaceAttachment in the stack is
+   * deleted (detached) before its NIC anyway.
+   */
+  readonly forceDetach?: pulumi.Input<boolean>;
+  readonly timeouts?: pulumi.Input<NetworkInterfaceTimeoutsArgs>;
+}
+
+const OUTPUT_NAMES = [
+  "nicId",
+  "status",
+  "nicType",
+  "regionId",
+  "vpcId",
+  "nicSubnetType",
+  "primaryIpv4",
+  "primaryIpv6",
+  "ipv6Cidr",
+  "privateIpList",
+  "publicIpList",
+  "secondaryIpv4s",
+  "macAddress",
+  "instanceId",
+  "resourceGroupName",
+  "createTime",
+] as const;
+
+/**
+ * A secondary vNIC in a ZEC subnet. `pulumi up` creates it and waits until Zenlayer reports it
+ * `AVAILABLE`; an interrupted or ambiguous create is found again by a tag the package sets, never
+ * made twice. Delete waits until Zenlayer no longer lists it. Attach it with a
+ * `NetworkInterfaceAttachment` whose `nicId` is this resource's `nicId`.
+ * @public
+ */
+export class NetworkInterface extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly subnetId: pulumi.Output<string>;
+  declare readonly securityGroupId: pulumi.Output<string | undefined>;
+  declare readonly nicStackType: pulumi.Output<string | undefined>;
+  declare readonly resourceGroupId: pulumi.Output<string | undefined>;
+  /** The user's tags, as Zenlayer holds them. */
+  declare readonly tags: pulumi.Output<Record<string, string> | undefined>;
+  declare readonly forceDetach: pulumi.Output<boolean | undefined>;
+  declare readonly timeouts: pulumi.Output<NetworkInterfaceTimeoutsArgs | undefined>;
+  /** The NIC's id in Zenlayer Cloud (also the resource's `id`). */
+  declare readonly nicId: pulumi.Output<string>;
+  /** `AVAILABLE` when free, `USED` when attached. */
+  declare readonly status: pulumi.Output<string>;
+  /** `Secondary` for NICs created by this resource. */
+  declare readonly nicType: pulumi.Output<string>;
+  declare readonly regionId: pulumi.Output<string>;
+  declare readonly vpcId: pulumi.Output<string>;
+  declare readonly nicSubnetType: pulumi.Output<string>;
+  declare readonly primaryIpv4: pulumi.Output<string>;
+  declare readonly primaryIpv6: pulumi.Output<string>;
+  declare readonly ipv6Cidr: pulumi.Output<string>;
+  declare readonly privateIpList: pulumi.Output<string[]>;
+  declare readonly publicIpList: pulumi.Output<string[]>;
+  declare readonly secondaryIpv4s: pulumi.Output<string[]>;
+  declare readonly macAddress: pulumi.Output<string>;
+  /** The instance the NIC is attached to as last seen; `""` when none. */
+  declare readonly instanceId: pulumi.Output<string>;
+  declare readonly resourceGroupName: pulumi.Output<string>;
+  declare readonly createTime: pulumi.Output<string>;
+
+  constructor(name: string, args: NetworkInterfaceArgs, opts?: pulumi.CustomResourceOptions) {
+    if (!opts?.urn) {
+      for (const required of ["name", "subnetId"] as const) {
+        if (args?.[required] === undefined) {
+          throw new Error(`Missing required property '${required}' of NetworkInterface "${name}"`);
+        }
+      }
+    }
+    const outputs = Object.fromEntries(OUTPUT_NAMES.map((output) => [output, undefined]));
+    // Who asks for the NIC: it lets a create find a NIC an interrupted create of this resource made.
+    const creationKey = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+    const props = { ...(args ?? {}), creationKey, ...outputs };
+    super(nicProvider, name, props, opts, "zec", "NetworkInterface");
+  }
+}

@@ -1,0 +1,153 @@
+import { CREATION_TAG_KEY, creationTag } from "../../../provider/zec/networkInterface/inputs";
+import { count, failureOf } from "./support/harness";
+import {
+  GROUP,
+  nicInputs,
+  nicsIn,
+  OTHER_GROUP,
+  simulatorClient,
+  startNicHarness,
+  SUBNET,
+  TEAM,
+} from "./support/nicHarness";
+import type { NicHarness } from "./support/nicHarness";
+
+let h: NicHarness;
+beforeEach(async () => {
+  h = await startNicHarness();
+});
+afterEach(async () => {
+  await h.sim.stop();
+});
+
+describe("NetworkInterface create, read, update and delete", () => {
+  it("creates a NIC, waits for AVAILABLE, reports Zenlayer's fields, and deletes it until it is gone", async () => {
+    const inputs = nicInputs({ securityGroupId: GROUP, resourceGroupId: TEAM, tags: { env: "prod" } });
+    const created = await h.provider.create(inputs);
+    expect(created.outs).toMatchObject({
+      nicId: created.id,
+      name: "eth1",
+      status: "AVAILABLE",
+      nicType: "Secondary",
+      subnetId: SUBNET,
+      securityGroupId: GROUP,
+      resourceGroupId: TEAM,
+      resourceGroupName: "team-a",
+      tags: { env: "prod" },
+      instanceId: "",
+    });
+    expect(created.outs?.primaryIpv4).toMatch(/^10\./);
+    const cloud = h.sim.control.getNic(created.id);
+    expect(cloud?.status).toBe("AVAILABLE");
+    expect(cloud?.tags.tags).toContainEqual(creationTag(inputs));
+    expect(count(h.sim, "CreateNetworkInterface")).toBe(1);
+
+    await h.provider.delete?.(created.id, created.outs!);
+    expect(h.sim.control.getNic(created.id)).toBeUndefined();
+    expect(count(h.sim, "DeleteNetworkInterface")).toBe(1);
+  });
+
+  it("renames and regroups in place with one ModifyNetworkInterfaceAttribute", async () => {
+    const created = await h.provider.create(nicInputs({ securityGroupId: GROUP }));
+    const news = nicInputs({ name: "eth1-renamed", securityGroupId: OTHER_GROUP });
+    const updated = await h.provider.update?.(created.id, created.outs!, news);
+    expect(updated?.outs).toMatchObject({
+      nicId: created.id,
+      name: "eth1-renamed",
+      securityGroupId: OTHER_GROUP,
+    });
+    expect(h.sim.control.getNic(created.id)).toMatchObject({
+      name: "eth1-renamed",
+      securityGroupId: OTHER_GROUP,
+    });
+    expect(count(h.sim, "ModifyNetworkInterfaceAttribute")).toBe(1);
+    expect(count(h.sim, "CreateNetworkInterface")).toBe(1);
+  });
+
+  it("changes only the provider's settings without a request", async () => {
+    const created = await h.provider.create(nicInputs());
+    h.sim.control.resetRequestLog();
+    const updated = await h.provider.update?.(
+      created.id,
+      created.outs!,
+      nicInputs({ forceDetach: true, timeouts: { delete: "2m" } }),
+    );
+    expect(updated?.outs).toMatchObject({ nicId: created.id, forceDetach: true, timeouts: { delete: "2m" } });
+    expect(h.sim.control.requestLog()).toEqual([]);
+  });
+
+  it("refresh reports a rename made elsewhere as drift, and drops a NIC deleted elsewhere", async () => {
+    const created = await h.provider.create(nicInputs());
+    const client = simulatorClient(h.sim);
+    await client.modifyNetworkInterfaceAttribute({ nicId: created.id, name: "by-hand" });
+    const read = await h.provider.read?.(created.id, created.outs!);
+    expect(read?.props).toMatchObject({ nicId: created.id, name: "by-hand", status: "AVAILABLE" });
+    expect(read?.inputs).toMatchObject({ name: "by-hand", creationKey: "project/stack/eth1" });
+    expect(read?.inputs).not.toHaveProperty("tags." + CREATION_TAG_KEY);
+
+    h.sim.control.outOfBand.deleteNic(created.id);
+    await h.sim.control.whenIdle();
+    expect(await h.provider.read?.(created.id, created.outs!)).toEqual({});
+  });
+
+  it("deletes a NIC that is already gone without a delete request", async () => {
+    const created = await h.provider.create(nicInputs());
+    h.sim.control.outOfBand.deleteNic(created.id);
+    await h.sim.control.whenIdle();
+    await h.provider.delete?.(created.id, created.outs!);
+    expect(count(h.sim, "DeleteNetworkInterface")).toBe(0);
+  });
+
+  it("refuses to delete a NIC attached outside the stack, naming the instance and forceDetach", async () => {
+    const created = await h.provider.create(nicInputs());
+    h.sim.control.outOfBand.attachNic(created.id, h.instanceId);
+    await h.sim.control.whenIdle();
+    const error = await failureOf(h.provider.delete!(created.id, created.outs!));
+    expect(error.message).toContain(`NIC ${created.id} is attached to instance ${h.instanceId}`);
+    expect(error.message).toContain("forceDetach: true");
+    expect(error.message).toContain("The NIC stays in the stack");
+    expect(h.sim.control.getNic(created.id)).toMatchObject({ status: "USED", instanceId: h.instanceId });
+    expect(count(h.sim, "DeleteNetworkInterface") + count(h.sim, "DetachNetworkInterface")).toBe(0);
+  });
+
+  it("with forceDetach, detaches from whatever instance holds the NIC, then deletes it", async () => {
+    const created = await h.provider.create(nicInputs({ forceDetach: true }));
+    h.sim.control.outOfBand.attachNic(created.id, h.instanceId);
+    await h.sim.control.whenIdle();
+    await h.provider.delete?.(created.id, created.outs!);
+    expect(h.sim.control.getNic(created.id)).toBeUndefined();
+    expect(count(h.sim, "DetachNetworkInterface")).toBe(1);
+    expect(count(h.sim, "DeleteNetworkInterface")).toBe(1);
+  });
+
+  it("refuses to delete an instance's primary NIC, sending nothing", async () => {
+    const primary = h.sim.control.getInstance(h.instanceId)?.nics.find((nic) => nic.nicType === "Primary");
+    const outs = { ...nicInputs(), nicId: primary!.nicId, forceDetach: true };
+    const error = await failureOf(h.provider.delete!(primary!.nicId, outs as never));
+    expect(error.message).toContain("is the primary NIC of instance");
+    expect(error.message).toContain("pulumi state delete");
+    expect(count(h.sim, "DeleteNetworkInterface") + count(h.sim, "DetachNetworkInterface")).toBe(0);
+  });
+
+  it("never takes a NIC of the same name that this resource did not create", async () => {
+    const stranger = h.sim.control.addNic({ subnetId: SUBNET, name: "eth1" });
+    const created = await h.provider.create(nicInputs());
+    expect(created.id).not.toBe(stranger.nicId);
+    expect(
+      nicsIn(h.sim)
+        .map((nic) => nic.nicId)
+        .sort(),
+    ).toEqual([stranger.nicId, created.id].sort());
+  });
+
+  it("finds the NIC an interrupted create of this resource made, instead of making a second", async () => {
+    const inputs = nicInputs({ tags: { env: "prod" } });
+    const client = simulatorClient(h.sim);
+    const tags = { tags: [{ key: "env", value: "prod" }, creationTag(inputs)] };
+    const earlier = await client.createNetworkInterface({ name: "eth1", subnetId: SUBNET, tags });
+    const created = await h.provider.create(inputs);
+    expect(created.id).toBe(earlier.nicId);
+    expect(created.outs?.status).toBe("AVAILABLE");
+    expect(count(h.sim, "CreateNetworkInterface")).toBe(1);
+  });
+});
