@@ -130,10 +130,14 @@ function sameTimeouts(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Decides what a change means. A new NIC or instance is a replacement, always delete-first: a NIC
- * can be attached to one instance at a time, so the old attachment must go before the new one is
- * made. Timeouts only steer this provider, so they update in place without any API call.
- * Pure, because the engine also calls it after a refresh with the arguments swapped.
+ * Decides what a change means. A new NIC or instance is a replacement. When the same NIC may be
+ * involved (only the instance changes, or the new NIC id is not known yet while the instance
+ * changes), it is delete-first: a NIC is attached to one instance at a time, so the old
+ * attachment must go before the new one is made. A different NIC is attached first and the old
+ * one detached after, so the instance keeps a NIC through the change (a replaced NetworkInterface
+ * moves its attachment this way). Timeouts only steer this provider, so they update in place
+ * without any API call. Pure, because the engine also calls it after a refresh with the arguments
+ * swapped.
  * @internal
  */
 export function diffAttachment(
@@ -145,7 +149,9 @@ export function diffAttachment(
   );
   const timeoutsChanged = isUnknown(news["timeouts"]) || !sameTimeouts(olds["timeouts"], news["timeouts"]);
   if (replaces.length > 0) {
-    return { changes: true, replaces: [...replaces], deleteBeforeReplace: true };
+    const sameNicPossible =
+      !replaces.includes("nicId") || (isUnknown(news["nicId"]) && replaces.includes("instanceId"));
+    return { changes: true, replaces: [...replaces], deleteBeforeReplace: sameNicPossible };
   }
   return { changes: timeoutsChanged };
 }

@@ -59,7 +59,10 @@ export interface WorldOptions extends WorldBaseOptions {
   readonly nodeBinary?: (project: TestProject) => string;
   /** Extra package.json fields of the project, e.g. `main` for an on-disk program. */
   readonly manifest?: Readonly<Record<string, unknown>>;
-  /** A folder whose files (an on-disk program: Pulumi.yaml, index.ts, ...) are copied into the project. */
+  /**
+   * A folder whose files (an on-disk program: Pulumi.yaml, index.ts, ...) are copied into the
+   * project, except its package.json.
+   */
   readonly programFiles?: string;
 }
 
@@ -101,7 +104,9 @@ export async function createWorld(options: WorldOptions): Promise<E2eWorld> {
     const dependencies = (options.dependencies ?? defaultDependencies)(tarball);
     const project = await createTestProject(path.join(base.root, "project"), dependencies, options.manifest);
     if (options.programFiles !== undefined) {
-      await cp(options.programFiles, project.dir, { recursive: true });
+      // The project's own package.json (the packed package, pinned versions) stays.
+      const notManifest = (source: string) => path.basename(source) !== "package.json";
+      await cp(options.programFiles, project.dir, { recursive: true, filter: notManifest });
     }
     note(`${options.label}: npm pack + install took ${Date.now() - started} ms`);
     const nodeBinary = options.nodeBinary?.(project);

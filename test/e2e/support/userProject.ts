@@ -23,14 +23,16 @@ function typescriptToolchain(): Record<string, string> {
 }
 
 /**
- * A world whose project is a user's on-disk TypeScript program on the packed package and the given
- * `@pulumi/pulumi`, plus `extraDependencies` (e.g. the npm `node` package). Its setup fails without
- * the Node.js language host.
+ * A world whose project is a user's on-disk TypeScript program (default the fixture; an example
+ * folder as users copy it) on the packed package and the given `@pulumi/pulumi`, plus
+ * `extraDependencies` (e.g. the npm `node` package). Its setup fails without the Node.js language
+ * host.
  */
 export function userProjectWorld(
   label: string,
   pulumiSdk: string,
   extraDependencies: Readonly<Record<string, string>> = {},
+  programFiles: string = USER_PROJECT_FILES,
 ): WorldOptions {
   return {
     label,
@@ -42,6 +44,6 @@ export function userProjectWorld(
       ...extraDependencies,
     }),
     manifest: { main: "index.ts" },
-    programFiles: USER_PROJECT_FILES,
+    programFiles,
   };
 }

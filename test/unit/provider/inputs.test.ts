@@ -78,8 +78,26 @@ describe("diff", () => {
     });
   });
 
-  it("replaces when an id is not known yet", () => {
-    expect(diffAttachment(olds, { nicId: UNKNOWN_VALUE, instanceId: VM }).replaces).toEqual(["nicId"]);
+  it("replaces with a different NIC attached first, so the instance keeps a NIC through the change", () => {
+    for (const instanceId of [VM, "2"]) {
+      expect(diffAttachment(olds, { nicId: "3", instanceId, timeouts: { delete: "15m" } })).toMatchObject({
+        changes: true,
+        deleteBeforeReplace: false,
+      });
+    }
+  });
+
+  it("replaces when an id is not known yet, delete first if it may be the same NIC on another instance", () => {
+    expect(diffAttachment(olds, { nicId: UNKNOWN_VALUE, instanceId: VM })).toEqual({
+      changes: true,
+      replaces: ["nicId"],
+      deleteBeforeReplace: false,
+    });
+    expect(diffAttachment(olds, { nicId: UNKNOWN_VALUE, instanceId: "2" })).toEqual({
+      changes: true,
+      replaces: ["nicId", "instanceId"],
+      deleteBeforeReplace: true,
+    });
   });
 
   it("updates in place when only timeouts change", () => {
