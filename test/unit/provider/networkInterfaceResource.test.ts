@@ -71,8 +71,8 @@ describe("zenlayer.zec.NetworkInterface", () => {
   });
 
   it.each(["name", "subnetId"])("names the missing required property %s", (property) => {
-    const args: Record<string, string> = { name: "eth1", subnetId: "1600000000000000001" };
-    delete args[property];
+    const complete: Record<string, string> = { name: "eth1", subnetId: "1600000000000000001" };
+    const args = Object.fromEntries(Object.entries(complete).filter(([key]) => key !== property));
     expect(
       () => new zenlayer.zec.NetworkInterface("broken", args as unknown as zenlayer.zec.NetworkInterfaceArgs),
     ).toThrow(`Missing required property '${property}' of NetworkInterface "broken"`);
