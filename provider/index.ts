@@ -16,7 +16,7 @@ export type {
   NetworkInterfaceTimeouts,
 } from "./zec/networkInterface/inputs";
 export type { PollingSettings, ProviderOptions } from "./shared/context";
-export type { ClientSettings, RetrySettings } from "../sdk/index";
+export type { ClientSettings, NicSubnetType, RetrySettings } from "../sdk/index";
 export type {
   AttachmentInputs,
   AttachmentOutputs,

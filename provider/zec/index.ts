@@ -17,3 +17,20 @@ export {
   getNetworkInterfaces,
 } from "./lookups";
 export type { LookupOptions, NetworkInterfaceFilters } from "./lookups";
+/** What the lookups return and take, from the client (`pulumi-zenlayer/sdk`), with every type they mention. */
+export type {
+  ClientSettings,
+  DataDiskInfo,
+  DescribeNetworkInterfacesRequest,
+  InstanceInfo,
+  InstanceStatus,
+  NicInfo,
+  NicStatus,
+  NicSubnetType,
+  NicType,
+  ResourceGroupInfo,
+  RetrySettings,
+  SystemDiskInfo,
+  Tag,
+  Tags,
+} from "../../sdk/index";

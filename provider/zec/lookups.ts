@@ -79,7 +79,7 @@ export async function getInstance(
   return instance;
 }
 
-/** {@link getNetworkInterface} for ids that are outputs of other resources. @public */
+/** `getNetworkInterface` for ids that are outputs of other resources. @public */
 export function getNetworkInterfaceOutput(
   args: { readonly nicId: pulumi.Input<string> },
   options?: LookupOptions,
@@ -87,7 +87,7 @@ export function getNetworkInterfaceOutput(
   return pulumi.output(args.nicId).apply((nicId) => getNetworkInterface({ nicId }, options));
 }
 
-/** {@link getInstance} for ids that are outputs of other resources. @public */
+/** `getInstance` for ids that are outputs of other resources. @public */
 export function getInstanceOutput(
   args: { readonly instanceId: pulumi.Input<string> },
   options?: LookupOptions,

@@ -30,7 +30,7 @@ export interface NetworkInterfaceInputs {
   /**
    * Who asks for this NIC (`<project>/<stack>/<resource name>`), set by the resource class: with
    * the inputs that decide which NIC it is, it makes the tag that finds a NIC an earlier create
-   * made (see {@link creationTag}).
+   * made (see `creationTag`).
    */
   readonly creationKey: string;
 }
