@@ -217,7 +217,7 @@ describe("the engine chaos checker", () => {
       resource: "r0",
       op: "create",
       outcome: "failed" as const,
-      error: "NIC is attached to instance",
+      error: `NIC ${NIC} is attached to instance ${OTHER}, not ${OWN}. Detach it there first`,
     };
     const up = command(0, "up", [0, 500], ON_OTHER, {
       ok: false,

@@ -39,15 +39,19 @@ export function commandCause(command: CommandRecord): string {
 /** Out-of-band changes after which a create must fail: the NIC is gone, or on another instance. */
 const BLOCKING_EVENTS: ReadonlySet<string> = new Set(["out-of-band delete", "out-of-band move"]);
 
+/** The provider's refusals of a NIC that is gone or on another instance. */
+const REFUSED = /is attached to instance \d+, not \d+|does not exist/;
+
 /**
- * Whether the step is a create (or the create half of a replacement) whose NIC was deleted, or
- * moved to another instance, out of band before the command: the provider refuses to take a NIC
- * from another instance, and cannot attach one that is gone.
+ * Whether the step is a create (or the create half of a replacement) refused because its NIC was
+ * deleted, or moved to another instance, out of band: the provider does not take a NIC from
+ * another instance, and cannot attach one that is gone.
  */
 function blockedByChaos(trace: EngineRunTrace, command: CommandRecord, step: StepRecord): boolean {
   const spec = trace.resources.find((candidate) => candidate.name === step.resource);
   return (
     (step.op === "create" || step.op === "create-replacement") &&
+    REFUSED.test(step.error ?? "") &&
     trace.events.some(
       (event) => BLOCKING_EVENTS.has(event.kind) && event.nicId === spec?.nicId && event.atMs < command.endMs,
     )

@@ -72,18 +72,30 @@ export function engineFigureLines(summary: EngineSummary): string[] {
   ];
 }
 
-/** One engine batch's block for BENCHMARKS.md: when, where, on what code and load, then the figures. */
+/** Seeds as a range when they are one (`1–20`), else listed. */
+function seedRange(seeds: readonly number[]): string {
+  const sorted = [...seeds].sort((a, b) => a - b);
+  const [first, last] = [sorted[0], sorted.at(-1)];
+  if (first === undefined || last === undefined) return "none";
+  return last - first + 1 === sorted.length && sorted.length > 2 ? `${first}–${last}` : seedList(sorted);
+}
+
+/**
+ * One engine batch's block for BENCHMARKS.md: when, where, on what code (`code`, as
+ * `codeLabel()` gave it when the batch started) and load, then the figures.
+ */
 export function engineBenchmarkBlock(
   summary: EngineSummary,
   command: string,
   loadAverages: readonly number[],
+  code: string = codeLabel(),
   now: Date = new Date(),
 ): string {
   const load = loadAverages.map((value) => value.toFixed(1)).join("–");
   return [
-    `### ${now.toISOString().slice(0, 10)}, ${codeLabel()}: engine runs`,
+    `### ${now.toISOString().slice(0, 10)}, ${code}: engine runs`,
     "",
-    `\`${command}\`: ${summary.runs} runs through the real Pulumi engine (seeds ${seedList(summary.seeds)}) on ` +
+    `\`${command}\`: ${summary.runs} runs through the real Pulumi engine (seeds ${seedRange(summary.seeds)}) on ` +
       `${availableParallelism()} × ${machine()}, Node ${process.version}; 1-minute load average ${load} during the batch.`,
     "",
     ...engineInvariantTable(summary),

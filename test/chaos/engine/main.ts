@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { ChaosArgs } from "../../../scripts/chaos/args";
-import { writeBenchmarks } from "../../../scripts/chaos/benchmarks";
+import { codeLabel, writeBenchmarks } from "../../../scripts/chaos/benchmarks";
 import { formatEngineViolation, runLogText } from "../../../scripts/chaos/engine/format";
 import { planEngineRun, planText } from "../../../scripts/chaos/engine/plan";
 import {
@@ -128,6 +128,7 @@ export async function runEngineChaos(args: ChaosArgs, argv: readonly string[]): 
     `pulumi-zenlayer-chaos-engine-${new Date().toISOString().replace(/[:.]/g, "-")}`,
   );
   await mkdir(logDir, { recursive: true });
+  const code = codeLabel();
   const concurrency = Math.min(args.concurrency, seeds.length);
   print(
     `chaos (engine): ${seeds.length} run(s), ${concurrency} at a time; every command's output goes to ${logDir}`,
@@ -141,7 +142,7 @@ export async function runEngineChaos(args: ChaosArgs, argv: readonly string[]): 
   if (args.write) {
     const command = `npm run chaos -- ${argv.join(" ")}`.trim();
     const file = path.resolve("BENCHMARKS.md");
-    writeBenchmarks(file, engineBenchmarkBlock(batch.summary, command, batch.loadRange));
+    writeBenchmarks(file, engineBenchmarkBlock(batch.summary, command, batch.loadRange, code));
     print(`\nfigures added to ${file}`);
   }
   print(`every command's output: ${logDir}`);

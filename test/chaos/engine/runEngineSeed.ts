@@ -10,7 +10,7 @@ import type { EnginePlan } from "../../../scripts/chaos/engine/plan";
 import { runFailures } from "../../../scripts/chaos/engine/failures";
 import { runFailed } from "../../../scripts/chaos/engine/summary";
 import type { EngineRunResult } from "../../../scripts/chaos/engine/summary";
-import type { CommandRecord, EngineRunTrace, ScannedText } from "../../../scripts/chaos/engine/trace";
+import type { EngineRunTrace, ScannedText } from "../../../scripts/chaos/engine/trace";
 import type { ResourceSpec } from "../../../scripts/chaos/trace";
 import { DEFAULT_ACCESS_KEY } from "../../../simulator/index";
 import type { Simulator } from "../../../simulator/index";
@@ -20,6 +20,7 @@ import type { E2eWorld } from "../../e2e/support/e2eWorld";
 import { onDiskSkipReason } from "../../e2e/support/onDiskAvailability";
 import { filesUnder, pulumiDataDirs } from "../../e2e/support/secretScan";
 import { stillRunning } from "./kills";
+import { chaosPhase, destroyPhase, recoveryPhase } from "./phases";
 import { Session } from "./session";
 import { inlineStack, onDiskStack } from "./stackCommands";
 
@@ -28,17 +29,10 @@ const REGION = "asia-east-1";
 const NIC_LIMIT = 64;
 /** How long after a command starts its out-of-band events may fire (the CLI takes seconds to start writing). */
 const EVENT_WINDOW_MS = 6000;
-/** `up` attempts of the recovery, and `destroy` attempts, while the failures say to run them again. */
-const MAX_UP_ATTEMPTS = 3;
-const MAX_DESTROY_ATTEMPTS = 4;
 /** The longest wait for requests still in flight (e.g. from a plugin a kill left running) at the end. */
 const SETTLE_LIMIT_MS = 45_000;
 /** The on-disk program (Pulumi.yaml and index.js). */
 const ENGINE_PROGRAM = path.join(__dirname, "program");
-
-/** A failure message that says running the command again may finish it (time ran out, a cancel). */
-const PASSING =
-  /did not finish within|keep trying|run `pulumi up` again to finish|update canceled|currently locked/i;
 
 export interface EngineRunOptions {
   /** Progress lines (one per command); default none. */
@@ -85,50 +79,6 @@ function attachmentSpec(spec: ResourceSpec): AttachmentSpec {
     instanceId: spec.instanceId,
     timeouts: { create: `${spec.createTimeoutMs}ms`, delete: `${spec.deleteTimeoutMs}ms` },
   };
-}
-
-/** Whether running the command again could help, by what the CLI and the engine's steps said. */
-function worthAnotherTry(command: CommandRecord): boolean {
-  if (command.kill !== undefined) return true;
-  const said = [command.error ?? "", ...command.steps.map((step) => step.error ?? "")].join("\n");
-  return PASSING.test(said);
-}
-
-/** The chaos phase: the planned commands, with out-of-band changes while each runs. */
-async function chaosPhase(session: Session, plan: EnginePlan): Promise<void> {
-  for (const step of plan.steps) {
-    await session.runAsUser(step.command, {
-      phase: "chaos",
-      chaos: true,
-      ...(step.kill === undefined ? {} : { kill: step.kill }),
-    });
-  }
-}
-
-/** The user's recovery: the planned refresh, then `up` until it succeeds or the failure is not passing. */
-async function recoveryPhase(session: Session, plan: EnginePlan): Promise<void> {
-  if (plan.recovery === "refresh --clear-pending-creates, up") {
-    await session.runAsUser("refresh --clear-pending-creates", { phase: "recovery" });
-  }
-  const name = plan.recovery === "up --refresh" ? "up --refresh" : "up";
-  for (let attempt = 1; attempt <= MAX_UP_ATTEMPTS; attempt++) {
-    const up = await session.runAsUser(name, { phase: "recovery" });
-    if (up.ok || !worthAnotherTry(up)) return;
-  }
-}
-
-/** `destroy`, the first one maybe with chaos or a kill, again while the failure is passing. */
-async function destroyPhase(session: Session, plan: EnginePlan, agent: ChaosAgent): Promise<void> {
-  for (let attempt = 1; attempt <= MAX_DESTROY_ATTEMPTS; attempt++) {
-    const first = attempt === 1;
-    const destroy = await session.runAsUser("destroy", {
-      phase: "destroy",
-      chaos: first && plan.destroyChaos,
-      ...(first && plan.destroyKill !== undefined ? { kill: plan.destroyKill } : {}),
-    });
-    if (first) agent.finish();
-    if (destroy.ok || !worthAnotherTry(destroy)) return;
-  }
 }
 
 /** Waits until the simulator has had no request for a while (late writes landed), up to a limit. */
@@ -219,7 +169,7 @@ export async function runEngineSeed(seed: number, options: EngineRunOptions = {}
       instanceIds,
       commands: session.commands,
       requests: world.sim.control.requestLog(),
-      events: agent.events,
+      events: [...agent.events, ...session.userEvents].sort((a, b) => a.atMs - b.atMs),
       secrets: [DEFAULT_ACCESS_KEY.accessKeyPassword],
       files: await writtenFiles(world, eventsDir),
       finalNics: session.nicsNow(),

@@ -6,7 +6,7 @@ import type { EngineState } from "../../../scripts/chaos/engineState";
 import { ENGINE_STREAMS } from "../../../scripts/chaos/engine/plan";
 import type { KillPlan } from "../../../scripts/chaos/engine/plan";
 import type { CommandName, CommandRecord, Phase, StackView } from "../../../scripts/chaos/engine/trace";
-import type { NicView, ResourceSpec } from "../../../scripts/chaos/trace";
+import type { ChaosEvent, NicView, ResourceSpec } from "../../../scripts/chaos/trace";
 import type { Simulator } from "../../../simulator/index";
 import { killHard, killProcessesIn } from "../../e2e/support/processes";
 import { killAtPoint } from "./kills";
@@ -49,6 +49,8 @@ export class Session {
   readonly commands: CommandRecord[] = [];
   /** Provider plugins left running by kills. */
   readonly orphanPids: number[] = [];
+  /** What the user changed in the cloud themselves (detaches the provider's errors asked for). */
+  readonly userEvents: ChaosEvent[] = [];
   private readonly startMs = Date.now();
 
   constructor(private readonly setup: SessionSetup) {}
@@ -133,6 +135,21 @@ export class Session {
       phase: options.phase,
       ...(options.chaos === undefined ? {} : { chaos: options.chaos }),
     });
+  }
+
+  /**
+   * Detaches NICs from the instances they are attached to, as a user does in the console when
+   * `up` says "NIC … is attached to instance …, not …. Detach it there first". Recorded as an
+   * out-of-band detach, which is what it is to the provider.
+   */
+  detachAsUser(nics: readonly { readonly nicId: string; readonly instanceId: string }[]): void {
+    for (const { nicId, instanceId } of nics) {
+      const nic = this.setup.sim.control.getNic(nicId);
+      if (nic?.instanceId !== instanceId || (nic.status !== "USED" && nic.status !== "ATTACHING")) continue;
+      this.setup.sim.control.outOfBand.detachNic(nicId);
+      this.userEvents.push({ atMs: Date.now(), kind: "out-of-band detach", nicId, instanceId });
+      this.setup.log(`  the user detaches NIC ${nicId} from instance ${instanceId}, as the error says`);
+    }
   }
 
   /** Each resource's NIC as the simulator's true state has it now. */

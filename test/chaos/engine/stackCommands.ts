@@ -80,13 +80,17 @@ function fromDriver(result: DriverResult): CommandOutcome {
   return { ok: result.ok, exit, output, ...(error === undefined ? {} : { error }) };
 }
 
+/** The CLI's closing line when resources failed; the resources' own errors say more. */
+const GENERIC = /^error: (update|destroy|refresh) (failed|canceled)$/;
+
 /**
- * The CLI's last `error:` line when it printed one (for "error: 1 error occurred:", the error
- * listed under it), else the first line of `fallback`.
+ * The CLI's last specific `error:` line (for "error: 1 error occurred:", the error listed under
+ * it), else its last generic one ("error: update failed"), else the first line of `fallback`.
  */
 function cliError(output: string, fallback: string): string | undefined {
   const lines = output.split("\n").map((line) => line.trim());
-  const at = lines.findLastIndex((line) => line.startsWith("error: "));
+  const specific = lines.findLastIndex((line) => line.startsWith("error: ") && !GENERIC.test(line));
+  const at = specific === -1 ? lines.findLastIndex((line) => line.startsWith("error: ")) : specific;
   if (at === -1) return firstLine(fallback);
   const own = lines[at] ?? "";
   if (!/^error: \d+ errors? occurred:?$/.test(own)) return own;
