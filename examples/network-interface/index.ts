@@ -21,6 +21,8 @@ const nic = new zenlayer.zec.NetworkInterface("app-nic", {
   name: config.get("nicName") ?? "app-nic",
   subnetId: config.require("subnetId"),
   tags: { app: "web" },
+  // Set it to delete the NIC even when it was attached to an instance outside this stack.
+  forceDetach: config.getBoolean("forceDetach") ?? false,
 });
 
 const attachment = new zenlayer.zec.NetworkInterfaceAttachment("app-nic-attachment", {

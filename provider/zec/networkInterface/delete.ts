@@ -99,7 +99,9 @@ function attachedRefusal(nic: NicInfo): Error {
   return new Error(
     `NIC ${nic.nicId} is attached to instance ${displayText(nic.instanceId ?? "")}, so Zenlayer will not delete it. ` +
       "Detach it (remove its NetworkInterfaceAttachment, or detach it where it was attached), " +
-      "or set `forceDetach: true` on the NetworkInterface to have the delete detach it",
+      "or set `forceDetach: true` on the NetworkInterface to have the delete detach it: record that with " +
+      "`pulumi up` (add `--target <this resource's URN>` if the rest of the program cannot be applied now), " +
+      "then delete again",
   );
 }
 

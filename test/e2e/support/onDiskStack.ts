@@ -1,7 +1,7 @@
 import { copyFile, mkdir } from "node:fs/promises";
 import * as path from "node:path";
 import type { CliContext, CliResult } from "./pulumiCliRunner";
-import { pulumiOk } from "./pulumiCliRunner";
+import { pulumiOk, runPulumi } from "./pulumiCliRunner";
 
 /**
  * A stack of an on-disk program (a folder with `Pulumi.yaml`), driven with the same `pulumi`
@@ -63,6 +63,16 @@ export async function setConfig(
   } else {
     await pulumiOk(stack.context, [...args.slice(0, 3), value, ...args.slice(3)]);
   }
+}
+
+/** One of the stack commands a user types, whatever its outcome (for tests of failures). */
+export function attempt(
+  stack: OnDiskStack,
+  command: "preview" | "up" | "refresh" | "destroy",
+  extraArgs: readonly string[] = [],
+): Promise<CliResult> {
+  const yes = command === "preview" ? [] : ["--yes"];
+  return runPulumi(stack.context, [command, ...yes, ...extraArgs, ...stackArgs(stack), ...configArgs(stack)]);
 }
 
 /** `pulumi up --yes`: preview, then update. */
