@@ -90,7 +90,7 @@ export const F: Scenario = {
  * operations each wait about one transition after their write needs about (request rate ×
  * transition time) operations in flight to keep the rate busy; these values bracket that.
  */
-export const PARALLEL_SWEEP: ReadonlyArray<number | undefined> = [undefined, 32, 2147483647];
+export const PARALLEL_SWEEP: ReadonlyArray<number | undefined> = [undefined, 16, 32, 64, 2147483647];
 
 /** How `--parallel` is shown: the CLI's default, unlimited (math.MaxInt32), or the number. */
 export function parallelLabel(parallel: number | undefined): string {
