@@ -18,12 +18,15 @@ import { timelineSvg } from "./svg";
  * `npm run bench`: the scenarios of issue 10 through the real Pulumi engine against the simulator.
  * Prints the tables, writes the fleet timeline as SVG under benchmarks/ and adds the run to
  * BENCHMARKS.md. Flags: `--only S1,S2` runs some scenarios (the empty stack always runs),
- * `--parallel default,32` sets the values compared, `--no-write` leaves the files alone.
+ * `--parallel default,32` sets the values compared, `--no-write` leaves the files alone, `--dump
+ * FILE` writes the fleet run's logs as JSON (request times, actions and statuses; transitions; the
+ * engine's step reports) for a closer look.
  */
 interface Options {
   readonly only: ReadonlySet<string> | undefined;
   readonly parallels: ReadonlyArray<number | undefined>;
   readonly write: boolean;
+  readonly dump: string | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -37,6 +40,7 @@ function parseArgs(argv: readonly string[]): Options {
     only: only === undefined ? undefined : new Set(only.split(",").map((id) => id.trim().toUpperCase())),
     parallels: parallels === undefined ? PARALLEL_SWEEP : parallels.split(",").map(parseParallel),
     write: !argv.includes("--no-write"),
+    dump: value("--dump"),
   };
 }
 
@@ -56,6 +60,19 @@ function fleetSvg(run: ScenarioRun): string {
       { atMs: run.destroy.finishedAtMs, label: "done" },
     ],
   });
+}
+
+/** The fleet run's logs, without request bodies or the CLI's output. */
+async function dumpFleet(file: string, run: ScenarioRun): Promise<void> {
+  const phase = ({ output: _output, ...result }: ScenarioRun["up"]): Omit<ScenarioRun["up"], "output"> =>
+    result;
+  const requests = run.requests.map((r) => ({
+    receivedAtMs: r.receivedAtMs,
+    action: r.action,
+    status: r.status,
+  }));
+  const dump = { up: phase(run.up), destroy: phase(run.destroy), requests, transitions: run.transitions };
+  await writeFile(file, `${JSON.stringify({ ...dump, nicOf: Object.fromEntries(run.nicOf) })}\n`);
 }
 
 function printTables(results: BenchResults, checks: readonly TargetCheck[]): void {
@@ -104,6 +121,8 @@ async function main(): Promise<void> {
       totalMs: Date.now() - startedAt,
     };
     if (options.write) await writeFiles(results, checks, context);
+    if (options.dump !== undefined && results.fleet !== undefined)
+      await dumpFleet(options.dump, results.fleet);
   } finally {
     await removeBenchProject(project);
   }
