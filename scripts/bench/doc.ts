@@ -89,7 +89,8 @@ export interface RunContext {
   readonly load: { readonly min: number; readonly mean: number; readonly max: number };
   readonly cliVersion: string;
   readonly totalMs: number;
-  readonly svgPath: string | undefined;
+  /** The fleet timelines written, by `--parallel` label, relative to the repository root. */
+  readonly svgs: ReadonlyArray<{ readonly parallel: string; readonly path: string }>;
 }
 
 function emptyLines(results: BenchResults): string[] {
@@ -128,14 +129,12 @@ export function runBlock(results: BenchResults, checks: readonly TargetCheck[], 
     "",
     sweepTable([...results.main.filter((f) => f.id === "S2" || f.id === "F"), ...results.sweep]),
     "",
-    ...(context.svgPath === undefined
-      ? []
-      : [
-          `Timeline of the fleet run F (requests per second by action, NICs in each status): [${context.svgPath}](${context.svgPath})`,
-          "",
-          `![fleet timeline](${context.svgPath})`,
-          "",
-        ]),
+    ...context.svgs.flatMap((svg) => [
+      `Timeline of the fleet run F at \`--parallel\` ${svg.parallel} (API requests per second by action, 429s apart; NICs in each status): [${svg.path}](${svg.path})`,
+      "",
+      `![fleet timeline, --parallel ${svg.parallel}](${svg.path})`,
+      "",
+    ]),
   ].join("\n");
 }
 

@@ -9,7 +9,7 @@ import type { BenchResults } from "./plan";
 import { runBench } from "./plan";
 import { createBenchProject, removeBenchProject } from "./project";
 import { callsTable, diagnosticsTable, sweepTable, timesTable } from "./report";
-import { PARALLEL_SWEEP, parseParallel } from "./scenarios";
+import { PARALLEL_SWEEP, parallelLabel, parseParallel } from "./scenarios";
 import type { TargetCheck } from "./targets";
 import { checkTargets, targetsTable } from "./targets";
 import { timelineSvg } from "./svg";
@@ -19,8 +19,8 @@ import { timelineSvg } from "./svg";
  * Prints the tables, writes the fleet timeline as SVG under benchmarks/ and adds the run to
  * BENCHMARKS.md. Flags: `--only S1,S2` runs some scenarios (the empty stack always runs),
  * `--parallel default,32` sets the values compared, `--no-write` leaves the files alone, `--dump
- * FILE` writes the fleet run's logs as JSON (request times, actions and statuses; transitions; the
- * engine's step reports) for a closer look.
+ * FILE` writes every fleet run's logs as JSON (requests with their bodies; transitions; the engine's
+ * step reports) for a closer look.
  */
 interface Options {
   readonly only: ReadonlySet<string> | undefined;
@@ -48,7 +48,7 @@ function parseArgs(argv: readonly string[]): Options {
 function fleetSvg(run: ScenarioRun): string {
   const startMs = run.up.startedAtMs;
   return timelineSvg({
-    title: `F: ${run.scenario.title}, --parallel default`,
+    title: `F: ${run.scenario.title}, --parallel ${parallelLabel(run.parallel)}`,
     startMs,
     endMs: run.destroy.finishedAtMs,
     requests: run.requests,
@@ -62,17 +62,25 @@ function fleetSvg(run: ScenarioRun): string {
   });
 }
 
-/** The fleet run's logs, without request bodies or the CLI's output. */
-async function dumpFleet(file: string, run: ScenarioRun): Promise<void> {
+/** The fleet run's logs: request bodies hold ids and parameters only (never headers); no CLI output. */
+function fleetLogs(run: ScenarioRun): object {
   const phase = ({ output: _output, ...result }: ScenarioRun["up"]): Omit<ScenarioRun["up"], "output"> =>
     result;
   const requests = run.requests.map((r) => ({
     receivedAtMs: r.receivedAtMs,
     action: r.action,
     status: r.status,
+    body: r.body,
   }));
-  const dump = { up: phase(run.up), destroy: phase(run.destroy), requests, transitions: run.transitions };
-  await writeFile(file, `${JSON.stringify({ ...dump, nicOf: Object.fromEntries(run.nicOf) })}\n`);
+  const nicOf = Object.fromEntries(run.nicOf);
+  return {
+    parallel: run.parallel ?? "default",
+    up: phase(run.up),
+    destroy: phase(run.destroy),
+    requests,
+    transitions: run.transitions,
+    nicOf,
+  };
 }
 
 function printTables(results: BenchResults, checks: readonly TargetCheck[]): void {
@@ -81,22 +89,22 @@ function printTables(results: BenchResults, checks: readonly TargetCheck[]): voi
   process.stdout.write(`${[...tables, targetsTable(checks), sweepTable(sweep)].join("\n\n")}\n`);
 }
 
+/** Writes a timeline per fleet run (default `--parallel` first) and adds the run block to BENCHMARKS.md. */
 async function writeFiles(
   results: BenchResults,
   checks: readonly TargetCheck[],
-  context: Omit<RunContext, "svgPath">,
+  context: Omit<RunContext, "svgs">,
 ): Promise<void> {
-  let svgPath: string | undefined;
-  if (results.fleet !== undefined) {
-    svgPath = `benchmarks/engine-fleet-${context.machine.commit}.svg`;
-    await mkdir(path.join(REPO_ROOT, "benchmarks"), { recursive: true });
-    await writeFile(path.join(REPO_ROOT, svgPath), fleetSvg(results.fleet));
+  await mkdir(path.join(REPO_ROOT, "benchmarks"), { recursive: true });
+  const svgs: Array<{ parallel: string; path: string }> = [];
+  for (const run of results.fleets) {
+    const parallel = parallelLabel(run.parallel);
+    const file = `benchmarks/engine-fleet-${context.machine.commit}-parallel-${parallel}.svg`;
+    await writeFile(path.join(REPO_ROOT, file), fleetSvg(run));
+    svgs.push({ parallel, path: file });
   }
-  await writeRunBlock(
-    path.join(REPO_ROOT, "BENCHMARKS.md"),
-    runBlock(results, checks, { ...context, svgPath }),
-  );
-  process.stderr.write(`bench: wrote BENCHMARKS.md${svgPath === undefined ? "" : ` and ${svgPath}`}\n`);
+  await writeRunBlock(path.join(REPO_ROOT, "BENCHMARKS.md"), runBlock(results, checks, { ...context, svgs }));
+  process.stderr.write(`bench: wrote BENCHMARKS.md and ${svgs.length} timeline(s) under benchmarks/\n`);
 }
 
 async function main(): Promise<void> {
@@ -121,8 +129,8 @@ async function main(): Promise<void> {
       totalMs: Date.now() - startedAt,
     };
     if (options.write) await writeFiles(results, checks, context);
-    if (options.dump !== undefined && results.fleet !== undefined)
-      await dumpFleet(options.dump, results.fleet);
+    if (options.dump !== undefined)
+      await writeFile(options.dump, `${JSON.stringify(results.fleets.map(fleetLogs))}\n`);
   } finally {
     await removeBenchProject(project);
   }

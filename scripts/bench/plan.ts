@@ -24,6 +24,8 @@ export interface BenchResults {
   >;
   /** The fleet run at the default, for the timeline. */
   readonly fleet: ScenarioRun | undefined;
+  /** Every fleet run, at each `--parallel`, for `--dump`. */
+  readonly fleets: readonly ScenarioRun[];
 }
 
 /** Writes one line of progress to stderr (stdout holds the tables). */
@@ -81,11 +83,14 @@ export async function runBench(
   const after = emptyTimesOf(await timed(project, EMPTY, undefined));
   const empties = new Map([["default", { times: mean([before, after]), samples: [before, after] }]]);
   const sweep: ScenarioFigures[] = [];
+  const fleets = mainRuns.filter((run) => run.scenario.id === F.id);
   for (const parallel of sweepParallels.filter((p) => p !== undefined)) {
     const samples = [emptyTimesOf(await timed(project, EMPTY, parallel))];
     empties.set(parallelLabel(parallel), { times: mean(samples), samples });
     for (const scenario of SWEEP_SCENARIOS.filter(chosen)) {
-      sweep.push(figuresOf(await timed(project, scenario, parallel), mean(samples)));
+      const run = await timed(project, scenario, parallel);
+      if (run.scenario.id === F.id) fleets.push(run);
+      sweep.push(figuresOf(run, mean(samples)));
     }
   }
   const defaultEmpty = mean([before, after]);
@@ -94,5 +99,6 @@ export async function runBench(
     sweep,
     empties,
     fleet: mainRuns.find((run) => run.scenario.id === F.id),
+    fleets,
   };
 }

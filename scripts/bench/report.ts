@@ -122,7 +122,7 @@ export function diagnosticsTable(rows: readonly ScenarioFigures[]): string {
   );
 }
 
-/** The `--parallel` comparison. */
+/** The `--parallel` comparison, with what shows where the time went (in flight, call rate, lag). */
 export function sweepTable(rows: readonly ScenarioFigures[]): string {
   const header = [
     "scenario",
@@ -131,10 +131,13 @@ export function sweepTable(rows: readonly ScenarioFigures[]): string {
     "package (s)",
     "package / bound",
     "most NICs in transition, up / destroy",
-    "calls",
+    "admitted calls/s, up / destroy",
+    "lag to return, max up / destroy (s)",
+    "API calls by action",
     "429s",
     "failures",
   ];
+  const rate = (value: number | undefined): string => (value === undefined ? "–" : value.toFixed(1));
   return table(
     header,
     rows.map((f) => [
@@ -144,7 +147,9 @@ export function sweepTable(rows: readonly ScenarioFigures[]): string {
       pair(seconds(f.up.packageMs), seconds(f.destroy.packageMs)),
       pair(ratio(f.up.ratio), ratio(f.destroy.ratio)),
       pair(String(f.up.maxInFlight), String(f.destroy.maxInFlight)),
-      String(f.totalCalls),
+      pair(rate(f.up.callRate), rate(f.destroy.callRate)),
+      pair(seconds(f.up.returnLag?.max), seconds(f.destroy.returnLag?.max)),
+      actions(f.countsByAction),
       String(f.throttled),
       String(f.failures),
     ]),

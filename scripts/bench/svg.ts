@@ -183,12 +183,14 @@ function timeAxisAndMarks(input: TimelineInput, x: XScale): string[] {
   }
   const axisLabel = "seconds since the start of pulumi up";
   parts.push(text(LEFT + PLOT_WIDTH / 2, bottom + 38, axisLabel, ' text-anchor="middle"'));
-  for (const mark of input.marks) {
+  input.marks.forEach((mark, index) => {
     const mx = fixed(x(mark.atMs));
     const dash = 'stroke="#555" stroke-dasharray="4 3"';
     parts.push(`<line x1="${mx}" y1="${REQUESTS_PANEL.top}" x2="${mx}" y2="${bottom}" ${dash}/>`);
-    parts.push(text(x(mark.atMs) + 3, REQUESTS_PANEL.top + 12, mark.label, ' font-size="11" fill="#555"'));
-  }
+    // Alternate rows, so that marks close together (the end of up, the start of destroy) stay readable.
+    const labelY = REQUESTS_PANEL.top + 12 + (index % 2) * 14;
+    parts.push(text(x(mark.atMs) + 3, labelY, mark.label, ' font-size="11" fill="#555"'));
+  });
   return parts;
 }
 

@@ -1,5 +1,14 @@
 import { insertRunBlock } from "../../../scripts/bench/doc";
-import { actions, lagText, ratio, seconds, table } from "../../../scripts/bench/report";
+import {
+  actions,
+  lagText,
+  ratio,
+  seconds,
+  sweepTable,
+  table,
+  timesTable,
+} from "../../../scripts/bench/report";
+import type { PhaseFigures, ScenarioFigures } from "../../../scripts/bench/results";
 import { escapeXml, niceStep, timelineSvg } from "../../../scripts/bench/svg";
 import { parallelLabel, parseParallel } from "../../../scripts/bench/scenarios";
 
@@ -28,6 +37,49 @@ describe("the report's figures", () => {
   it("round-trips --parallel between its label and its value", () => {
     for (const value of [undefined, 32, 2147483647]) expect(parseParallel(parallelLabel(value))).toBe(value);
     expect(() => parseParallel("0")).toThrow("positive integer");
+  });
+});
+
+describe("the scenario tables", () => {
+  const phase = (wallMs: number): PhaseFigures => ({
+    wallMs,
+    emptyMs: 2000,
+    packageMs: wallMs - 2000,
+    bound: { ms: 2000, transitionMs: 2000, callsMs: 0 },
+    ratio: (wallMs - 2000) / 2000,
+    calls: { byAction: {}, total: 4, throttled: 1, serverErrors: 0 },
+    noticeLag: { median: 100, max: 300 },
+    returnLag: { median: 200, max: 450 },
+    firstCallMs: 1500,
+    callRate: 2.5,
+    maxInFlight: 8,
+  });
+  const s2: ScenarioFigures = {
+    id: "S2",
+    title: "24 attachments",
+    parallel: 32,
+    attachments: 24,
+    up: phase(6000),
+    destroy: phase(7000),
+    countsByAction: { AttachNetworkInterface: 24, DetachNetworkInterface: 24, DescribeNetworkInterfaces: 14 },
+    totalCalls: 62,
+    callsPerPair: 62 / 24,
+    throttled: 0,
+    serverErrors: 0,
+    failures: 0,
+    failureNotes: [],
+  };
+
+  it("puts up and destroy side by side: wall, empty, package, bound and their ratio", () => {
+    expect(timesTable([s2]).split("\n")[2]).toBe(
+      "| S2: 24 attachments | 32 | 6.0 / 7.0 | 2.0 / 2.0 | 4.0 / 5.0 | 2.0 / 2.0 | 2.00× / 2.50× |",
+    );
+  });
+
+  it("shows in the --parallel comparison what limited each run", () => {
+    expect(sweepTable([s2]).split("\n")[2]).toBe(
+      "| S2 | 32 | 6.0 / 7.0 | 4.0 / 5.0 | 2.00× / 2.50× | 8 / 8 | 2.5 / 2.5 | 0.5 / 0.5 | Attach 24, Describe 14, Detach 24 | 0 | 0 |",
+    );
   });
 });
 
