@@ -1,6 +1,6 @@
 import { startSimulator } from "../../simulator/index";
 import type { RequestLogEntry, Simulator, StatusTransition } from "../../simulator/index";
-import type { AttachmentSpec, BenchProject, DriverResult } from "./project";
+import type { AttachmentSpec, BenchProject, DriverCommand, DriverResult } from "./project";
 import { runDriver } from "./project";
 import type { Scenario } from "./scenarios";
 import { TRANSITION_MS } from "./scenarios";
@@ -35,6 +35,28 @@ function seedFleet(sim: Simulator, scenario: Scenario): AttachmentSpec[] {
   }));
 }
 
+/** NICs not AVAILABLE and unattached once `destroy` is over: each one is a failure. */
+function countLeftBehind(sim: Simulator, nicIds: readonly string[]): number {
+  return nicIds.filter((id) => {
+    const nic = sim.control.getNic(id);
+    return nic === undefined || nic.status !== "AVAILABLE" || nic.instanceId !== null;
+  }).length;
+}
+
+/** The timed `up`, then the destroy-time faults if any, then the timed `destroy`, of a new stack. */
+async function upAndDestroy(
+  project: BenchProject,
+  sim: Simulator,
+  scenario: Scenario,
+  command: Omit<DriverCommand, "op">,
+): Promise<Pick<ScenarioRun, "up" | "destroy">> {
+  const up = await runDriver(project, sim.domain, { ...command, op: "up" });
+  if (scenario.destroyFaults !== undefined)
+    sim.control.setFaults({ ...scenario.faults, ...scenario.destroyFaults });
+  const destroy = await runDriver(project, sim.domain, { ...command, op: "destroy" });
+  return { up, destroy };
+}
+
 /**
  * Runs one scenario through the real engine: a fresh simulator (2 s transitions, the scenario's
  * faults) seeded with its instances and free NICs, then a timed `up` and a timed `destroy` of a
@@ -54,32 +76,20 @@ export async function measureScenario(
   try {
     const attachments = seedFleet(sim, scenario);
     stackCounter += 1;
-    const command = {
-      stackName: `${scenario.id.toLowerCase()}-${stackCounter}`,
-      attachments,
-      ...(scenario.noops === undefined ? {} : { noops: scenario.noops }),
-      parallel,
-    };
-    const up = await runDriver(project, sim.domain, { ...command, op: "up" });
-    if (scenario.destroyFaults !== undefined)
-      sim.control.setFaults({ ...scenario.faults, ...scenario.destroyFaults });
-    const destroy = await runDriver(project, sim.domain, { ...command, op: "destroy" });
+    const stackName = `${scenario.id.toLowerCase()}-${stackCounter}`;
+    const noops = scenario.noops === undefined ? {} : { noops: scenario.noops };
+    const phases = await upAndDestroy(project, sim, scenario, { stackName, attachments, ...noops, parallel });
     const nicIds = attachments.map((spec) => spec.nicId);
-    const leftBehind = nicIds.filter((id) => {
-      const nic = sim.control.getNic(id);
-      return nic === undefined || nic.status !== "AVAILABLE" || nic.instanceId !== null;
-    }).length;
     return {
       scenario,
       parallel,
-      up,
-      destroy,
+      ...phases,
       requests: sim.control.requestLog(),
       transitions: sim.control.transitionLog(),
       counts: sim.control.actionCounts(),
       nicIds,
       nicOf: new Map(attachments.map((spec) => [spec.name, spec.nicId])),
-      leftBehind,
+      leftBehind: countLeftBehind(sim, nicIds),
     };
   } finally {
     sim.control.releaseStalls();
