@@ -1,94 +1,146 @@
-import { createNetworkInterfaceAttachmentProvider } from "../../provider/index";
-import type { AttachmentInputs } from "../../provider/index";
-import { DEFAULT_ACCESS_KEY, startSimulator } from "../../simulator/index";
-import type { Simulator } from "../../simulator/index";
+import { mkdir, writeFile } from "node:fs/promises";
+import * as path from "node:path";
+import { ensurePulumiCli, REPO_ROOT } from "../lib/pulumiCli";
+import { statusCountsOverTime } from "./analysis";
+import type { RunContext } from "./doc";
+import { LoadSampler, machineInfo, runBlock, writeRunBlock } from "./doc";
+import type { ScenarioRun } from "./measure";
+import type { BenchResults } from "./plan";
+import { runBench } from "./plan";
+import { createBenchProject, removeBenchProject } from "./project";
+import { callsTable, diagnosticsTable, sweepTable, timesTable } from "./report";
+import { PARALLEL_SWEEP, parallelLabel, parseParallel } from "./scenarios";
+import type { TargetCheck } from "./targets";
+import { checkTargets, targetsTable } from "./targets";
+import { timelineSvg } from "./svg";
 
 /**
- * Benchmarks of the attachment handlers against the simulator. Wall-clock figures on a shared
- * machine are noisy, so every scenario is reported as a ratio against a baseline measured in the
- * same run, next to the API calls it cost (which do not depend on the machine).
+ * `npm run bench`: the scenarios of issue 10 through the real Pulumi engine against the simulator.
+ * Prints the tables, writes fleet timelines as SVG under benchmarks/ and adds the run to
+ * BENCHMARKS.md. Flags: `--only S1,S2` runs some scenarios (the empty stack always runs),
+ * `--parallel default,32` sets the values compared, `--no-write` leaves the files alone, `--dump
+ * FILE` writes every fleet run's logs as JSON (requests with their bodies; transitions; the engine's
+ * step reports) for a closer look.
  */
-const TRANSITION_MS = 100;
-const POLLING = { intervalMs: 20 };
-
-interface Scenario {
-  readonly name: string;
-  readonly ms: number;
-  readonly calls: Record<string, number>;
+interface Options {
+  readonly only: ReadonlySet<string> | undefined;
+  readonly parallels: ReadonlyArray<number | undefined>;
+  readonly write: boolean;
+  readonly dump: string | undefined;
 }
 
-function providerFor(sim: Simulator, maxRequestsPerSecond: number) {
-  return createNetworkInterfaceAttachmentProvider({
-    clientSettings: { ...DEFAULT_ACCESS_KEY, domain: sim.domain, scheme: "HTTP", maxRequestsPerSecond },
-    env: {},
-    polling: POLLING,
-    log: () => undefined,
+function parseArgs(argv: readonly string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    return index < 0 ? undefined : argv[index + 1];
+  };
+  const only = value("--only");
+  const parallels = value("--parallel");
+  return {
+    only: only === undefined ? undefined : new Set(only.split(",").map((id) => id.trim().toUpperCase())),
+    parallels: parallels === undefined ? PARALLEL_SWEEP : parallels.split(",").map(parseParallel),
+    write: !argv.includes("--no-write"),
+    dump: value("--dump"),
+  };
+}
+
+/** The fleet timeline: from the start of `up` to the end of `destroy`, both phases marked. */
+function fleetSvg(run: ScenarioRun): string {
+  const startMs = run.up.startedAtMs;
+  return timelineSvg({
+    title: `F: ${run.scenario.title}, --parallel ${parallelLabel(run.parallel)}`,
+    startMs,
+    endMs: run.destroy.finishedAtMs,
+    requests: run.requests,
+    statusPoints: statusCountsOverTime(run.transitions, new Set(run.nicIds), startMs),
+    marks: [
+      { atMs: run.up.startedAtMs, label: "up" },
+      { atMs: run.up.finishedAtMs, label: "up done" },
+      { atMs: run.destroy.startedAtMs, label: "destroy" },
+      { atMs: run.destroy.finishedAtMs, label: "done" },
+    ],
   });
 }
 
-/** Attaches then detaches every pair, `parallel` at once or one after another. */
-async function attachAndDetach(sim: Simulator, pairs: AttachmentInputs[], parallel: boolean, rps = 1000) {
-  const provider = providerFor(sim, rps);
-  const run = async (pair: AttachmentInputs) => {
-    const created = await provider.create(pair);
-    if (created.outs !== undefined) await provider.delete?.(created.id, created.outs);
+/** The fleet run's logs: request bodies hold ids and parameters only (never headers); no CLI output. */
+function fleetLogs(run: ScenarioRun): object {
+  const phase = ({ output: _output, ...result }: ScenarioRun["up"]): Omit<ScenarioRun["up"], "output"> =>
+    result;
+  const requests = run.requests.map((r) => ({
+    receivedAtMs: r.receivedAtMs,
+    action: r.action,
+    status: r.status,
+    body: r.body,
+  }));
+  const nicOf = Object.fromEntries(run.nicOf);
+  return {
+    parallel: run.parallel ?? "default",
+    up: phase(run.up),
+    destroy: phase(run.destroy),
+    requests,
+    transitions: run.transitions,
+    nicOf,
   };
-  if (parallel) {
-    await Promise.all(pairs.map(run));
-  } else {
-    for (const pair of pairs) await run(pair);
-  }
 }
 
-async function measure(
-  name: string,
-  setup: (sim: Simulator) => Promise<void>,
-  faults = {},
-): Promise<Scenario> {
-  const sim = await startSimulator({ transitionDelayMs: TRANSITION_MS, faults });
-  try {
-    const started = performance.now();
-    await setup(sim);
-    return { name, ms: performance.now() - started, calls: sim.control.actionCounts() };
-  } finally {
-    await sim.stop();
-  }
+function printTables(results: BenchResults, checks: readonly TargetCheck[]): void {
+  const sweep = [...results.main.filter((f) => f.id === "S2" || f.id === "F"), ...results.sweep];
+  const tables = [timesTable(results.main), callsTable(results.main), diagnosticsTable(results.main)];
+  process.stdout.write(`${[...tables, targetsTable(checks), sweepTable(sweep)].join("\n\n")}\n`);
 }
 
-function spread(sim: Simulator, instances: number, nicsEach: number): AttachmentInputs[] {
-  return Array.from({ length: instances }, () => {
-    const vm = sim.control.addInstance({});
-    return Array.from({ length: nicsEach }, () => ({
-      nicId: sim.control.addNic({}).nicId,
-      instanceId: vm.instanceId,
-    }));
-  }).flat();
+/** The fleet runs drawn: the one at the default `--parallel`, and the fastest of the others (up + destroy). */
+function drawnFleets(fleets: readonly ScenarioRun[]): ScenarioRun[] {
+  const wall = (run: ScenarioRun): number =>
+    run.up.finishedAtMs - run.up.startedAtMs + run.destroy.finishedAtMs - run.destroy.startedAtMs;
+  const others = fleets.filter((run) => run.parallel !== undefined).sort((a, b) => wall(a) - wall(b));
+  return [...fleets.filter((run) => run.parallel === undefined), ...others.slice(0, 1)];
+}
+
+/** Writes the fleet timelines and adds the run block to BENCHMARKS.md. */
+async function writeFiles(
+  results: BenchResults,
+  checks: readonly TargetCheck[],
+  context: Omit<RunContext, "svgs">,
+): Promise<void> {
+  await mkdir(path.join(REPO_ROOT, "benchmarks"), { recursive: true });
+  const svgs: Array<{ parallel: string; path: string }> = [];
+  for (const run of drawnFleets(results.fleets)) {
+    const parallel = parallelLabel(run.parallel);
+    const file = `benchmarks/engine-fleet-${context.machine.commit}-parallel-${parallel}.svg`;
+    await writeFile(path.join(REPO_ROOT, file), fleetSvg(run));
+    svgs.push({ parallel, path: file });
+  }
+  await writeRunBlock(path.join(REPO_ROOT, "BENCHMARKS.md"), runBlock(results, checks, { ...context, svgs }));
+  process.stderr.write(`bench: wrote BENCHMARKS.md and ${svgs.length} timeline(s) under benchmarks/\n`);
 }
 
 async function main(): Promise<void> {
-  const scenarios = [
-    await measure("1 attach+detach (baseline)", (sim) => attachAndDetach(sim, spread(sim, 1, 1), false)),
-    await measure("24 on 12 instances, serial", (sim) => attachAndDetach(sim, spread(sim, 12, 2), false)),
-    await measure("24 on 12 instances, parallel", (sim) => attachAndDetach(sim, spread(sim, 12, 2), true)),
-    await measure("7 on 1 instance, parallel", (sim) => attachAndDetach(sim, spread(sim, 1, 7), true)),
-    await measure(
-      "24 parallel, server limit 20/s, client 15/s",
-      (sim) => attachAndDetach(sim, spread(sim, 12, 2), true, 15),
-      { rateLimitRps: 20 },
-    ),
-  ];
-  const baseline = scenarios[0]?.ms ?? 1;
-  process.stdout.write(
-    `transition delay ${TRANSITION_MS} ms; times relative to the baseline (${baseline.toFixed(0)} ms)\n`,
-  );
-  for (const s of scenarios) {
-    const total = Object.values(s.calls).reduce((a, b) => a + b, 0);
-    const detail = Object.entries(s.calls).map(
-      ([action, n]) => `${action.replace("NetworkInterface", "Nic")} ${n}`,
-    );
-    process.stdout.write(
-      `${s.name.padEnd(46)} ${(s.ms / baseline).toFixed(2).padStart(6)}x  ${total} calls: ${detail.join(", ")}\n`,
-    );
+  const options = parseArgs(process.argv.slice(2));
+  const cli = await ensurePulumiCli();
+  const machine = machineInfo();
+  const load = new LoadSampler();
+  const startedAt = Date.now();
+  const project = await createBenchProject(cli);
+  try {
+    const results = await runBench(project, options.parallels, options.only);
+    const checks = checkTargets(new Map(results.main.map((f) => [f.id, f])), [
+      ...results.main,
+      ...results.sweep,
+    ]);
+    printTables(results, checks);
+    const context = {
+      date: new Date(startedAt).toISOString().slice(0, 10),
+      machine,
+      load: load.stop(),
+      cliVersion: cli.version,
+      totalMs: Date.now() - startedAt,
+    };
+    if (options.write) await writeFiles(results, checks, context);
+    if (options.dump !== undefined)
+      await writeFile(options.dump, `${JSON.stringify(results.fleets.map(fleetLogs))}\n`);
+  } finally {
+    await removeBenchProject(project);
   }
 }
 
