@@ -39,6 +39,8 @@ export class Operation {
   #wroteAt: number | undefined;
   /** The first look after that write: when a transition usually has finished. */
   #firstLookAt: number | undefined;
+  /** When the last look since that write that saw it still in flight began. */
+  #lastPendingLookAt: number | undefined;
 
   constructor(ctx: HandlerContext, description: string, timeoutText: string, timeoutMs: number) {
     this.ctx = ctx;
@@ -86,7 +88,8 @@ export class Operation {
   wrote(at: number): void {
     this.consistency.wrote(at);
     this.#wroteAt = at;
-    this.#firstLookAt = at + transitionEstimateMs(this.ctx.polling.intervalMs);
+    this.#lastPendingLookAt = undefined;
+    this.#firstLookAt = at + transitions.firstLookAfterMs(this.ctx.polling.intervalMs);
   }
 
   /**
@@ -98,14 +101,15 @@ export class Operation {
   async converge<T>(step: () => Promise<WaitDecision<T>>): Promise<T> {
     const onProgress = progressPrinter((observed) => `${this.description}: ${observed}`, this.ctx.log);
     try {
-      const value = await waitUntil(() => this.#look(step), {
-        minDelayMs: 0,
-        maxDelayMs: 0,
-        deadline: this.deadline,
-        onProgress,
-        now: this.ctx.now,
-      });
-      if (this.#wroteAt !== undefined) learnTransition(this.ctx.now() - this.#wroteAt);
+      let doneLookAt = this.ctx.now();
+      const value = await waitUntil(
+        () => {
+          doneLookAt = this.ctx.now();
+          return this.#look(step);
+        },
+        { minDelayMs: 0, maxDelayMs: 0, deadline: this.deadline, onProgress, now: this.ctx.now },
+      );
+      if (this.#wroteAt !== undefined) transitions.learn(this.#wroteAt, this.#lastPendingLookAt, doneLookAt);
       return value;
     } catch (error) {
       throw this.#explain(error);
@@ -140,6 +144,7 @@ export class Operation {
       this.#unreachableSince = undefined;
       this.#troubleInARow = 0;
       if (decision.kind !== "pending") return decision;
+      if (this.#wroteAt !== undefined && startedAt >= this.#wroteAt) this.#lastPendingLookAt = startedAt;
       this.#lastStatus = decision.observed;
       return { ...decision, notBeforeMs: this.#nextLookIn(decision.notBeforeMs ?? 0) };
     } catch (error) {
@@ -199,22 +204,37 @@ export class Operation {
   }
 }
 
-/** How long NIC transitions took lately in this process (an average that favours recent ones). */
-let recentTransitionMs: number | undefined;
-
 /**
- * When to take the first look after a write: about when a transition has finished, as learned in
- * this process; before any was seen, two poll intervals (two seconds by default, about what
- * Zenlayer's NIC transitions take). Looking earlier only spends requests; looking later adds lag.
+ * How long NIC transitions take, learned in this process (an average that favours recent ones), to
+ * time the first look after a write: about when a transition has finished. Before any was seen,
+ * two poll intervals (two seconds by default, about what Zenlayer's NIC transitions take). Looking
+ * earlier only spends requests; looking later adds lag.
+ * @internal
  */
-function transitionEstimateMs(intervalMs: number): number {
-  const estimate = recentTransitionMs ?? 2 * intervalMs;
-  return Math.min(10 * intervalMs, Math.max(intervalMs / 2, estimate));
+export class TransitionEstimate {
+  #recentMs: number | undefined;
+
+  /** How long after a write to take the first look. */
+  firstLookAfterMs(intervalMs: number): number {
+    return Math.min(10 * intervalMs, Math.max(intervalMs / 2, this.#recentMs ?? 2 * intervalMs));
+  }
+
+  /**
+   * Learns from one operation: its write's transition ended after the last look that saw it in
+   * flight (or the write) and by the look that saw it done. The middle of that bracket is learned,
+   * not the moment the change was noticed: that includes the lag, and learning it would make every
+   * later operation look later still (measured: median lag 0.4 s growing to 2.8 s over 100
+   * attachments).
+   */
+  learn(wroteAt: number, lastPendingLookAt: number | undefined, doneLookAt: number): void {
+    const after = Math.max(lastPendingLookAt ?? wroteAt, wroteAt);
+    const ms = (after + Math.max(doneLookAt, after)) / 2 - wroteAt;
+    this.#recentMs = this.#recentMs === undefined ? ms : 0.7 * this.#recentMs + 0.3 * ms;
+  }
 }
 
-function learnTransition(ms: number): void {
-  recentTransitionMs = recentTransitionMs === undefined ? ms : 0.7 * recentTransitionMs + 0.3 * ms;
-}
+/** One per process: every operation's first look is timed by what all of them saw. */
+const transitions = new TransitionEstimate();
 
 /**
  * Starts an operation bounded by a resource's timeout for it (a Go-style duration). `check`
