@@ -1,3 +1,7 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { removeEmptySidecars } from "./engine/kills";
 import { stackViewOf, stepsOf } from "./engine/stackReading";
 import { ATTACHMENT_TYPE } from "../e2e/support/stackState";
 
@@ -61,5 +65,40 @@ describe("reading the engine's events", () => {
       ],
       pending: ["creating a2"],
     });
+  });
+});
+
+describe("what a kill -9 leaves in the file backend", () => {
+  let backend: string;
+  beforeEach(() => {
+    backend = mkdtempSync(path.join(tmpdir(), "sidecars-"));
+  });
+  afterEach(() => rmSync(backend, { recursive: true, force: true }));
+
+  const put = (relative: string, text: string): string => {
+    const file = path.join(backend, relative);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it("removes only the empty sidecar of an existing checkpoint, wherever it is", () => {
+    const stacks = ".pulumi/stacks/project";
+    put(`${stacks}/killed.json`, "{}");
+    const emptySidecar = put(`${stacks}/killed.json.attrs`, "");
+    put(`${stacks}/whole.json`, "{}");
+    const wholeSidecar = put(`${stacks}/whole.json.attrs`, '{"user.cache_control":""}\n');
+    const orphanSidecar = put(`${stacks}/gone.json.attrs`, "");
+    const emptyCheckpoint = put(`${stacks}/empty.json`, "");
+
+    expect(removeEmptySidecars(backend)).toEqual([`${stacks}/killed.json.attrs`]);
+    expect(
+      [emptySidecar, wholeSidecar, orphanSidecar, emptyCheckpoint].map((file) => existsSync(file)),
+    ).toEqual([false, true, true, true]);
+    expect(removeEmptySidecars(backend)).toEqual([]);
+  });
+
+  it("finds nothing in a backend that does not exist yet", () => {
+    expect(removeEmptySidecars(path.join(backend, "missing"))).toEqual([]);
   });
 });

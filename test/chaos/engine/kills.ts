@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { Simulator } from "../../../simulator/index";
 import type { KillPlan } from "../../../scripts/chaos/engine/plan";
@@ -87,4 +87,29 @@ function processName(pid: number): string {
 /** How many of `pids` are still running. */
 export function stillRunning(pids: readonly number[]): number {
   return pids.filter((pid) => existsSync(`/proc/${pid}`)).length;
+}
+
+/**
+ * Pulumi's file backend (gocloud's `fileblob`) writes a checkpoint to a temporary file and renames
+ * it, but writes the checkpoint's `.attrs` sidecar in place, before the rename. A SIGKILL between
+ * the two leaves an empty sidecar beside the previous, whole checkpoint, and every later command
+ * fails with "failed to load checkpoint: EOF" (seen in CI: seed 42, killed 41 ms after a write).
+ * Deleting the empty sidecar is the user's fix: the previous checkpoint is read again, as after
+ * any kill. Only empty sidecars of an existing file are removed; anything else stays a failure.
+ * Returns the paths removed, relative to `backendDir`.
+ */
+export function removeEmptySidecars(backendDir: string): string[] {
+  const removed: string[] = [];
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else if (entry.name.endsWith(".attrs") && statSync(file).size === 0 && existsSync(file.slice(0, -6))) {
+        rmSync(file);
+        removed.push(path.relative(backendDir, file));
+      }
+    }
+  };
+  if (existsSync(backendDir)) visit(backendDir);
+  return removed;
 }

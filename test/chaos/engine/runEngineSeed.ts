@@ -15,7 +15,7 @@ import type { ResourceSpec } from "../../../scripts/chaos/trace";
 import { DEFAULT_ACCESS_KEY } from "../../../simulator/index";
 import type { Simulator } from "../../../simulator/index";
 import type { AttachmentSpec } from "../../e2e/support/driverRunner";
-import { createWorld, destroyWorld } from "../../e2e/support/e2eWorld";
+import { backendDirOf, createWorld, destroyWorld } from "../../e2e/support/e2eWorld";
 import type { E2eWorld } from "../../e2e/support/e2eWorld";
 import { onDiskSkipReason } from "../../e2e/support/onDiskAvailability";
 import { filesUnder, pulumiDataDirs } from "../../e2e/support/secretScan";
@@ -144,6 +144,7 @@ export async function runEngineSeed(seed: number, options: EngineRunOptions = {}
       stack,
       specs,
       projectDir: world.project.dir,
+      backendDir: backendDirOf(world),
       eventsDir,
       seed,
       agent,

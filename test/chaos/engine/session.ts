@@ -9,7 +9,7 @@ import type { CommandName, CommandRecord, Phase, StackView } from "../../../scri
 import type { ChaosEvent, NicView, ResourceSpec } from "../../../scripts/chaos/trace";
 import type { Simulator } from "../../../simulator/index";
 import { killHard, killProcessesIn } from "../../e2e/support/processes";
-import { killAtPoint } from "./kills";
+import { killAtPoint, removeEmptySidecars } from "./kills";
 import type { StackCommands } from "./stackCommands";
 import { stackViewOf, stepsOf } from "./stackReading";
 
@@ -24,6 +24,8 @@ export interface SessionSetup {
   readonly stack: StackCommands;
   readonly specs: readonly ResourceSpec[];
   readonly projectDir: string;
+  /** The folder of the stack's file backend (`PULUMI_BACKEND_URL` without `file://`). */
+  readonly backendDir: string;
   /** Where each command's engine events go (one file per command). */
   readonly eventsDir: string;
   readonly seed: number;
@@ -95,6 +97,7 @@ export class Session {
     setup.agent.endRound();
     const killed = await kill;
     if (killed !== undefined) this.orphanPids.push(...killed.orphanPids);
+    if (killed?.record.signal.startsWith("SIGKILL") === true) this.repairBackendAsUser();
     const steps = existsSync(eventLog) ? stepsOf(readFileSync(eventLog, "utf8")) : [];
     const exported = name === "cancel" ? undefined : await this.exportState();
     const record: CommandRecord = {
@@ -149,6 +152,18 @@ export class Session {
       this.setup.sim.control.outOfBand.detachNic(nicId);
       this.userEvents.push({ atMs: Date.now(), kind: "out-of-band detach", nicId, instanceId });
       this.setup.log(`  the user detaches NIC ${nicId} from instance ${instanceId}, as the error says`);
+    }
+  }
+
+  /**
+   * After a kill -9, deletes the empty checkpoint sidecar Pulumi's file backend can leave (see
+   * {@link removeEmptySidecars}), as a user does when every command then says "failed to load
+   * checkpoint: EOF". Recorded as a user event, so the trace shows it.
+   */
+  private repairBackendAsUser(): void {
+    for (const file of removeEmptySidecars(this.setup.backendDir)) {
+      this.userEvents.push({ atMs: Date.now(), kind: `user deletes the empty ${file} a kill -9 left` });
+      this.setup.log(`  the kill left ${file} empty (Pulumi's file backend); the user deletes it`);
     }
   }
 

@@ -75,6 +75,11 @@ export function note(line: string): void {
   process.stderr.write(`[e2e] ${line}\n`);
 }
 
+/** The folder of the world's file backend (its `PULUMI_BACKEND_URL`, a `file://` URL). */
+export function backendDirOf(world: WorldBase): string {
+  return new URL(world.workspaceEnv["PULUMI_BACKEND_URL"] ?? "").pathname;
+}
+
 /**
  * Finds or builds the CLI (the tests fail, never skip, without one; with `requireLanguageHost`
  * they fail without the language host too), makes a temporary directory with a private backend

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import type { Deployment } from "./driverRunner";
 import type { E2eWorld, WorldBase } from "./e2eWorld";
-import { driverEnv } from "./e2eWorld";
+import { backendDirOf, driverEnv } from "./e2eWorld";
 
 const execFileAsync = promisify(execFile);
 
@@ -30,8 +30,7 @@ export async function storedDeployment(
   projectName: string,
   stackName: string,
 ): Promise<Deployment> {
-  const backend = new URL(world.workspaceEnv["PULUMI_BACKEND_URL"] ?? "").pathname;
-  const file = path.join(backend, ".pulumi", "stacks", projectName, `${stackName}.json`);
+  const file = path.join(backendDirOf(world), ".pulumi", "stacks", projectName, `${stackName}.json`);
   const checkpoint = JSON.parse(await readFile(file, "utf8")) as { checkpoint: { latest?: Deployment } };
   return checkpoint.checkpoint.latest ?? {};
 }

@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import * as path from "node:path";
+import { backendDirOf } from "./e2eWorld";
 import type { WorldBase } from "./e2eWorld";
 
 /**
@@ -32,6 +33,5 @@ export async function filesContaining(dirs: readonly string[], secret: string): 
 
 /** The world's Pulumi data: the file backend (state, history, backups) and the private PULUMI_HOME. */
 export function pulumiDataDirs(world: WorldBase): string[] {
-  const { PULUMI_BACKEND_URL: backendUrl, PULUMI_HOME: home } = world.workspaceEnv;
-  return [new URL(backendUrl!).pathname, home!];
+  return [backendDirOf(world), world.workspaceEnv["PULUMI_HOME"] ?? ""];
 }
