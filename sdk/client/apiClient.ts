@@ -1,6 +1,7 @@
 import type { ClientConfig } from "../config/clientConfig";
 import { deadlineError, isZenlayerApiError, stoppedError } from "../errors";
 import { sharedRateLimiter } from "../rateLimit/tokenBucket";
+import { sha256Hex } from "../signing/signer";
 import type { RateLimiter } from "../rateLimit/tokenBucket";
 import { retrySafetyOf } from "../retry/classification";
 import { DEFAULT_RETRY_SETTINGS, runWithRetry } from "../retry/retryPolicy";
@@ -13,6 +14,16 @@ import type { ApiResponse } from "./attempt";
 import { sendAttempt } from "./attempt";
 import { buildRequestHeaders } from "./requestHeaders";
 import { assertSendable } from "./requestValidation";
+
+/** The account and endpoint whose request limit a configuration draws on; a token only as a hash. */
+function rateLimitAccount(config: ClientConfig): string {
+  const { credentials } = config;
+  const who =
+    credentials.kind === "accessKey"
+      ? `key ${credentials.accessKeyId}`
+      : `token ${sha256Hex(credentials.token).slice(0, 16)}`;
+  return `${config.scheme.toLowerCase()}://${config.domain} ${who}`;
+}
 
 /** Per-call options. @public */
 export interface CallOptions {
@@ -74,7 +85,8 @@ export class ZenlayerApiClient {
   constructor(config: ClientConfig, deps?: ClientDeps) {
     this.config = config;
     this.deps = withDefaultDeps(deps);
-    this.rateLimiter = deps?.rateLimiter ?? sharedRateLimiter(config.maxRequestsPerSecond);
+    this.rateLimiter =
+      deps?.rateLimiter ?? sharedRateLimiter(config.maxRequestsPerSecond, rateLimitAccount(config));
     this.transport = deps?.transport ?? axiosTransport;
     this.retrySettings = { ...DEFAULT_RETRY_SETTINGS, ...config.retry };
     this.endpointSource = config.endpointSource ?? "the client's configuration";

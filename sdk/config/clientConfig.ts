@@ -16,7 +16,7 @@ export interface ClientConfig {
   readonly scheme: Scheme;
   /** Where `domain` and `scheme` were set, for errors that blame the endpoint. */
   readonly endpointSource?: string | undefined;
-  /** Shared by every client of the process configured with the same value: Zenlayer limits per account. */
+  /** Shared by every client of the process for the same account and endpoint: Zenlayer limits per account. */
   readonly maxRequestsPerSecond: number;
   /** Time allowed for one HTTP attempt, from sending to the last byte of the reply. */
   readonly requestTimeoutMs: number;

@@ -128,7 +128,7 @@ export class TokenBucket implements RateLimiter {
 
 const REGISTRY_KEY = Symbol.for("pulumi-zenlayer.sharedRateLimiters");
 
-type Registry = Map<number, RateLimiter>;
+type Registry = Map<string, RateLimiter>;
 
 function registry(): Registry {
   const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
@@ -140,19 +140,22 @@ function registry(): Registry {
 }
 
 /**
- * The process-wide limiter for a given rate. Zenlayer limits requests per account, not per client
- * object, and a Pulumi program may create many clients (one per resource operation) and even load
- * two copies of this package; keeping the buckets on `globalThis` under a `Symbol.for` key makes
- * all of them draw from the same bucket. Clients configured with the same rate (the normal case:
- * they read the same stack config) share one bucket.
- * @public
+ * The process-wide limiter of one account at a given rate. Zenlayer limits requests per account,
+ * not per client object, and a Pulumi program may create many clients (one per resource
+ * operation) and even load two copies of this package; keeping the buckets on `globalThis` under a
+ * `Symbol.for` key makes all of them draw from the same bucket. `account` names the account and
+ * the endpoint it is reached at (never a secret): two accounts, or one account at two endpoints (a
+ * simulator and the cloud), have limits of their own, and a 429 answered to one must not slow the
+ * other down.
+ * @internal
  */
-export function sharedRateLimiter(requestsPerSecond: number): RateLimiter {
+export function sharedRateLimiter(requestsPerSecond: number, account: string): RateLimiter {
   const buckets = registry();
-  let bucket = buckets.get(requestsPerSecond);
+  const key = JSON.stringify([account, requestsPerSecond]);
+  let bucket = buckets.get(key);
   if (bucket === undefined) {
     bucket = new TokenBucket({ requestsPerSecond });
-    buckets.set(requestsPerSecond, bucket);
+    buckets.set(key, bucket);
   }
   return bucket;
 }

@@ -1,4 +1,5 @@
-import { TokenBucket } from "../../../sdk/index";
+import { TokenBucket, ZecClient, resolveClientConfig } from "../../../sdk/index";
+import type { ClientSettings } from "../../../sdk/index";
 import { sharedRateLimiter } from "../../../sdk/rateLimit/tokenBucket";
 import type * as SharedModule from "../../../sdk/rateLimit/tokenBucket";
 
@@ -136,21 +137,59 @@ describe("TokenBucket", () => {
 });
 
 describe("sharedRateLimiter", () => {
-  it("returns one bucket per rate for the whole process, kept on globalThis", () => {
-    const first = sharedRateLimiter(7);
-    expect(sharedRateLimiter(7)).toBe(first);
-    expect(sharedRateLimiter(8)).not.toBe(first);
-    const registry = (globalThis as unknown as Record<symbol, Map<number, unknown>>)[
+  const account = "http://127.0.0.1:1 key AK1";
+
+  it("returns one bucket per account and rate for the whole process, kept on globalThis", () => {
+    const first = sharedRateLimiter(7, account);
+    expect(sharedRateLimiter(7, account)).toBe(first);
+    expect(sharedRateLimiter(8, account)).not.toBe(first);
+    const registry = (globalThis as unknown as Record<symbol, Map<string, unknown>>)[
       Symbol.for("pulumi-zenlayer.sharedRateLimiters")
     ];
-    expect(registry?.get(7)).toBe(first);
+    expect(registry?.get(JSON.stringify([account, 7]))).toBe(first);
+  });
+
+  it("keeps other accounts, and the same account at another endpoint, apart", () => {
+    const first = sharedRateLimiter(7, account);
+    expect(sharedRateLimiter(7, "http://127.0.0.1:1 key AK2")).not.toBe(first);
+    expect(sharedRateLimiter(7, "http://127.0.0.1:2 key AK1")).not.toBe(first);
   });
 
   it("is shared by a second copy of the module", () => {
-    const first = sharedRateLimiter(9);
+    const first = sharedRateLimiter(9, account);
     jest.isolateModules(() => {
       const copy = jest.requireActual<typeof SharedModule>("../../../sdk/rateLimit/tokenBucket");
-      expect(copy.sharedRateLimiter(9)).toBe(first);
+      expect(copy.sharedRateLimiter(9, account)).toBe(first);
     });
+  });
+});
+
+describe("the limiter a client draws on", () => {
+  const limiterOf = (settings: ClientSettings): unknown =>
+    new ZecClient(resolveClientConfig({ explicit: { domain: "zec.test", ...settings }, env: {} }))
+      .rateLimiter;
+  const keyPair = { accessKeyId: "AK-limit-1", accessKeyPassword: "pw" };
+
+  it("is the same for every client of one account at one endpoint, whatever its password", () => {
+    expect(limiterOf(keyPair)).toBe(limiterOf({ ...keyPair, accessKeyPassword: "rotated" }));
+  });
+
+  it("differs by account, endpoint and token", () => {
+    const first = limiterOf(keyPair);
+    expect(limiterOf({ ...keyPair, accessKeyId: "AK-limit-2" })).not.toBe(first);
+    expect(limiterOf({ ...keyPair, domain: "other.test" })).not.toBe(first);
+    expect(limiterOf({ token: "token-a" })).toBe(limiterOf({ token: "token-a" }));
+    expect(limiterOf({ token: "token-a" })).not.toBe(limiterOf({ token: "token-b" }));
+  });
+
+  it("is registered without any secret in its key", () => {
+    limiterOf({ accessKeyId: "AK-limit-3", accessKeyPassword: "pw-secret-3" });
+    limiterOf({ token: "token-secret-4" });
+    const registry = (globalThis as unknown as Record<symbol, Map<string, unknown>>)[
+      Symbol.for("pulumi-zenlayer.sharedRateLimiters")
+    ];
+    const keys = [...(registry?.keys() ?? [])].join("\n");
+    expect(keys).toContain("AK-limit-3");
+    expect(keys).not.toMatch(/pw-secret-3|token-secret-4/);
   });
 });
