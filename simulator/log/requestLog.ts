@@ -55,8 +55,13 @@ function bodyValue(body: StoredBody): unknown {
 
 /** A fresh, caller-owned entry (the log's own records are never handed out). */
 function toEntry(stored: StoredEntry): RequestLogEntry {
-  const { body, effect, ...fields } = stored;
-  return { ...fields, body: bodyValue(body), ...(effect === undefined ? {} : { effect: { ...effect } }) };
+  const { body, effect, seen, ...fields } = stored;
+  return {
+    ...fields,
+    body: bodyValue(body),
+    ...(effect === undefined ? {} : { effect: { ...effect } }),
+    ...(seen === undefined ? {} : { seen: { ...seen } }),
+  };
 }
 
 /**
@@ -172,4 +177,33 @@ export function observeNicWrite(
     atMs,
   };
   return (applied) => ({ ...before, applied });
+}
+
+/** At most this many NICs per read are recorded, as many as one Describe page holds. */
+const SEEN_LIMIT = 100;
+
+/**
+ * What a DescribeNetworkInterfaces by `nicIds` answered about each NIC it named (see
+ * `RequestLogEntry.seen`); undefined for any other request or answer. Ids only, cut like header
+ * values.
+ * @internal
+ */
+export function nicsSeen(
+  action: string | null,
+  rawBody: string,
+  answer: { readonly status: number; readonly body: unknown },
+): Record<string, string | null> | undefined {
+  if (action !== "DescribeNetworkInterfaces" || answer.status !== 200) return undefined;
+  const named = paramsOf(rawBody)?.["nicIds"];
+  if (!Array.isArray(named)) return undefined;
+  const wanted = new Set(named.filter((id): id is string => typeof id === "string").slice(0, SEEN_LIMIT));
+  const dataSet = (answer.body as { response?: { dataSet?: unknown } } | null)?.response?.dataSet;
+  const seen: Record<string, string | null> = {};
+  for (const nic of Array.isArray(dataSet) ? dataSet : []) {
+    const { nicId, instanceId } = nic as { nicId?: unknown; instanceId?: unknown };
+    if (typeof nicId !== "string" || !wanted.has(nicId)) continue;
+    seen[boundedText(nicId)] =
+      typeof instanceId === "string" && instanceId !== "" ? boundedText(instanceId) : null;
+  }
+  return wanted.size === 0 ? undefined : seen;
 }

@@ -3,7 +3,7 @@ import { ApiError, commonError, defaultCodeForStatus } from "../api/errorCodes";
 import { dispatch } from "../api/router";
 import { verifyRequest } from "../auth/verifyRequest";
 import type { EdgeFault } from "../faults/faultInjector";
-import { observeNicWrite } from "../log/requestLog";
+import { nicsSeen, observeNicWrite } from "../log/requestLog";
 import type { SimulatorRuntime } from "../simulator";
 import { isoSeconds } from "../state/records";
 import type { FailNextRule, WriteEffect } from "../types/options";
@@ -20,7 +20,12 @@ interface ApiRequest {
   readonly version: string | null;
 }
 
-type Decision = { readonly outcome: Outcome; readonly fault?: string; readonly effect?: WriteEffect };
+type Decision = {
+  readonly outcome: Outcome;
+  readonly fault?: string;
+  readonly effect?: WriteEffect;
+  readonly seen?: Record<string, string | null>;
+};
 
 function edgeOutcome(fault: EdgeFault, requestId: string): Decision {
   if (fault.kind === "reset") return { outcome: { kind: "reset" }, fault: "reset" };
@@ -100,7 +105,8 @@ async function decide(request: ApiRequest, runtime: SimulatorRuntime): Promise<D
 
 /**
  * Runs the action, then maybe replaces or loses its answer. NIC writes carry their effect into
- * the log whatever the client receives, so tests can see what a lost answer hid.
+ * the log whatever the client receives, so tests can see what a lost answer hid; reads of NICs by
+ * id carry what the client was answered (`seen`).
  */
 function executeAndAnswer(request: ApiRequest, runtime: SimulatorRuntime): Decision {
   const body = request.body.toString("utf8");
@@ -113,7 +119,8 @@ function executeAndAnswer(request: ApiRequest, runtime: SimulatorRuntime): Decis
     return { outcome: scriptedOutcome(after, request.requestId), fault: "fail-next-after", ...executed };
   if (runtime.faults.loseResponse(request.action))
     return { outcome: { kind: "reset" }, fault: "lost-response", ...executed };
-  return { outcome, ...executed };
+  const seen = outcome.kind === "json" ? nicsSeen(request.action, body, outcome) : undefined;
+  return { outcome, ...executed, ...(seen === undefined ? {} : { seen }) };
 }
 
 /** Handles one `POST /api/v2/zec`: decide, answer, log. @internal */
@@ -132,7 +139,7 @@ export async function handleApiRequest(
     version: headerValue(req, "x-zc-version") ?? null,
   };
   runtime.log.count(request.action);
-  const { outcome, fault, effect } = await decide(request, runtime);
+  const { outcome, fault, effect, seen } = await decide(request, runtime);
   deliver(res, outcome);
   runtime.log.record({
     time: isoSeconds(arrival),
@@ -145,6 +152,7 @@ export async function handleApiRequest(
     body,
     ...(fault === undefined ? {} : { fault }),
     ...(effect === undefined ? {} : { effect }),
+    ...(seen === undefined ? {} : { seen }),
   });
 }
 

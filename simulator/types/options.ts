@@ -106,6 +106,12 @@ export interface RequestLogEntry {
   fault?: string;
   /** For NIC writes that executed (even if their answer was then lost or replaced): what they did. */
   effect?: WriteEffect;
+  /**
+   * For a DescribeNetworkInterfaces that named NICs by `nicIds`: where its answer showed each of
+   * them (the instance id, or null when unattached; NICs missing from the answer are left out).
+   * What a client read, stale or not, is what it acted on; chaos tests judge a detach by it.
+   */
+  seen?: Record<string, string | null>;
 }
 
 /**

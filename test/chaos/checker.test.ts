@@ -35,6 +35,32 @@ describe("the chaos checker", () => {
     expect(countRacedDetaches(raced)).toBe(1);
   });
 
+  it("1: judges a look by what it was answered: a move in the same millisecond is a race", () => {
+    const moved = { instanceId: OTHER, status: "USED" };
+    const deleted = op(1, "delete", "ok", [600, 1200], moved);
+    const detach = write("DetachNetworkInterface", 900, moved, true);
+    const move = { atMs: T0 + 850, kind: "out-of-band move", nicId: NIC, instanceId: OTHER };
+    const before = trace({
+      ops: [created, deleted],
+      requests: [ATTACHED, look(850), detach],
+      events: [move],
+    });
+    expect(invariantsOf(before)).toEqual([]);
+    expect(countRacedDetaches(before)).toBe(1);
+    const after = trace({
+      ops: [created, deleted],
+      requests: [ATTACHED, look(850, OTHER), detach],
+      events: [move],
+    });
+    expect(invariantsOf(after)).toEqual([1]);
+    const missing = trace({
+      ops: [created, deleted],
+      requests: [ATTACHED, look(850, null), detach],
+      events: [move],
+    });
+    expect(invariantsOf(missing)).toEqual([1]);
+  });
+
   it("1: blames a detach sent after a look that already saw the move, or after a stale look", () => {
     const moved = { instanceId: OTHER, status: "USED" };
     const deleted = op(1, "delete", "ok", [600, 3000], moved);
@@ -42,7 +68,7 @@ describe("the chaos checker", () => {
     const early = { atMs: T0 + 700, kind: "out-of-band move", nicId: NIC, instanceId: OTHER };
     const sawIt = trace({
       ops: [created, deleted],
-      requests: [ATTACHED, look(800), detach],
+      requests: [ATTACHED, look(800, OTHER), detach],
       events: [early],
     });
     expect(invariantsOf(sawIt)).toEqual([1]);

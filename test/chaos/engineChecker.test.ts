@@ -76,6 +76,17 @@ describe("the engine chaos checker", () => {
       });
       expect(checkEngineRun(t)).toMatchObject({ violations: [], racedDetaches: 1 });
     });
+
+    it("blames a detach after a look that showed the NIC on a foreign instance already", () => {
+      const detach = write("DetachNetworkInterface", 900, ON_OTHER, true);
+      const move = { atMs: T0 + 840, kind: "out-of-band move", nicId: NIC, instanceId: OTHER };
+      const t = engineTrace({
+        commands: [UP, DESTROY],
+        requests: [ATTACHED, look(850, OTHER), detach],
+        events: [move],
+      });
+      expect(checkEngineRun(t)).toMatchObject({ violations: [expect.objectContaining({ invariant: 1 })] });
+    });
   });
 
   describe("2: after the last destroy succeeded", () => {

@@ -90,8 +90,11 @@ export function trace(parts: Partial<RunTrace>): RunTrace {
   };
 }
 
-/** A DescribeNetworkInterfaces of the NIC that arrived at `atMs` (relative to T0) and was answered. */
-export function look(atMs: number): RequestLogEntry {
+/**
+ * A DescribeNetworkInterfaces of the NIC that arrived at `atMs` (relative to T0) and was answered
+ * with the NIC on `seenOn` (null: unattached).
+ */
+export function look(atMs: number, seenOn: string | null = OWN): RequestLogEntry {
   return {
     time: new Date(T0 + atMs).toISOString(),
     receivedAtMs: T0 + atMs,
@@ -100,5 +103,6 @@ export function look(atMs: number): RequestLogEntry {
     status: 200,
     requestId: `T-look-${atMs}`,
     body: { nicIds: [NIC], pageSize: 1 },
+    seen: { [NIC]: seenOn },
   };
 }

@@ -10,9 +10,12 @@ import type { ExecutedWrite, TraceIndex } from "./traceIndex";
  *
  * No client of an API without a conditional detach can close one window: the NIC moving after the
  * client's last look, while the detach travels or waits in the server. Such a detach counts as a
- * race, not a violation, when the move happened after the detach arrived, or after a look at the
- * NIC that arrived at most {@link LOOK_TO_SEND_MS} before the detach; a provider that waits longer
- * between its look and its detach (a lock, a token, a reboot) is blamed.
+ * race, not a violation, when the move happened after the detach arrived, or when the last look at
+ * the NIC before the detach showed it on the operation's own instance (`seen`: what the answer
+ * said, so a move in the same millisecond, or a stale answer within the read-consistency window,
+ * is judged by what the provider was told) and arrived at most {@link LOOK_TO_SEND_MS} before the
+ * detach. A provider that detaches after a look that showed the NIC elsewhere, or waits longer
+ * between its look and its detach (a lock, a token, a reboot), is blamed.
  */
 export function foreignDetaches(index: TraceIndex): Violation[] {
   const found: Violation[] = [];
@@ -20,7 +23,8 @@ export function foreignDetaches(index: TraceIndex): Violation[] {
     if (write.action !== "DetachNetworkInterface") continue;
     const op = index.ownerOp(write);
     const bound = write.effect.instanceIdBefore;
-    if (op === undefined || bound === null || bound === op.targetInstanceId || raced(index, write)) continue;
+    if (op === undefined || bound === null || bound === op.targetInstanceId) continue;
+    if (raced(index, write, new Set([op.targetInstanceId]))) continue;
     found.push({
       invariant: 1,
       resource: op.resource,
@@ -37,8 +41,11 @@ export function foreignDetaches(index: TraceIndex): Violation[] {
 /** The longest a provider may take from a look at the NIC to the detach it decides (see invariant 1). */
 export const LOOK_TO_SEND_MS = 1000;
 
-/** Whether a detach of a NIC bound elsewhere lost an unavoidable race (see {@link foreignDetaches}). */
-export function raced(index: TraceIndex, write: ExecutedWrite): boolean {
+/**
+ * Whether a detach of a NIC bound elsewhere lost an unavoidable race (see {@link foreignDetaches}):
+ * `own` are the instances the operation may take the NIC from.
+ */
+export function raced(index: TraceIndex, write: ExecutedWrite, own: ReadonlySet<string>): boolean {
   const arrived = write.entry.receivedAtMs;
   const nicId = write.effect.nicId;
   const move = index.trace.events
@@ -54,8 +61,9 @@ export function raced(index: TraceIndex, write: ExecutedWrite): boolean {
       (entry) => entry.status === 200 && looksAt(entry, nicId) && (entry.receivedAtMs ?? Infinity) <= arrived,
     )
     .at(-1);
-  const lookedAt = lastLook?.receivedAtMs;
-  return lookedAt !== undefined && move.atMs > lookedAt && arrived - lookedAt <= LOOK_TO_SEND_MS;
+  if (lastLook === undefined || arrived - lastLook.receivedAtMs > LOOK_TO_SEND_MS) return false;
+  const seenOn = lastLook.seen?.[nicId];
+  return typeof seenOn === "string" && own.has(seenOn);
 }
 
 function looksAt(entry: RequestLogEntry, nicId: string): boolean {
@@ -74,7 +82,7 @@ export function racedDetaches(index: TraceIndex): number {
       op !== undefined &&
       bound !== null &&
       bound !== op.targetInstanceId &&
-      raced(index, write)
+      raced(index, write, new Set([op.targetInstanceId]))
     );
   }).length;
 }

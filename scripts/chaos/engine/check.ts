@@ -64,11 +64,12 @@ export function judgeDetaches(
     const command = op === undefined ? undefined : level.commandOf.get(op.index);
     const bound = write.effect.instanceIdBefore;
     if (spec === undefined || command === undefined || bound === null) continue;
-    if (ownInstances(trace, spec, command).has(bound)) {
+    const own = ownInstances(trace, spec, command);
+    if (own.has(bound)) {
       if (bound !== spec.instanceId) adoptedCount++;
       continue;
     }
-    if (raced(level.index, write)) {
+    if (raced(level.index, write, own)) {
       racedCount++;
       continue;
     }

@@ -67,3 +67,37 @@ describe("request log write effects", () => {
     expect(sim.control.requestLog()[0]?.effect).toBeUndefined();
   });
 });
+
+/** Reads of NICs by id record what their answer said, stale or not: what the client acted on. */
+describe("request log read answers", () => {
+  it("records where each named NIC was shown, leaving out NICs the answer lacked", async () => {
+    const sim = await startTestSimulator();
+    const world = seedBasic(sim);
+    const missing = "2000000000000000099";
+    await ok(sim, "DescribeNetworkInterfaces", { nicIds: [world.primaryNicId, world.spareNicId, missing] });
+    await ok(sim, "DescribeNetworkInterfaces", { vpcId: "no-such-vpc" });
+    const [byId, byFilter] = sim.control.requestLog();
+    expect(byId?.seen).toEqual({ [world.primaryNicId]: world.instanceId, [world.spareNicId]: null });
+    expect(byFilter?.seen).toBeUndefined();
+  });
+
+  it("records the stale answer a client got, not the truth", async () => {
+    const sim = await startTestSimulator();
+    const world = seedBasic(sim);
+    sim.control.setFaults({ staleReadMs: 60_000 });
+    await ok(sim, "AttachNetworkInterface", { nicId: world.spareNicId, instanceId: world.instanceId });
+    await sim.control.whenIdle();
+    await ok(sim, "DescribeNetworkInterfaces", { nicIds: [world.spareNicId] });
+    expect(sim.control.getNic(world.spareNicId)?.instanceId).toBe(world.instanceId);
+    expect(sim.control.requestLog()[1]?.seen).toEqual({ [world.spareNicId]: null });
+  });
+
+  it("records nothing for an answer the client never got", async () => {
+    const sim = await startTestSimulator();
+    const world = seedBasic(sim);
+    sim.control.setFaults({ lostResponseRate: 1, actions: ["DescribeNetworkInterfaces"] });
+    await expect(rawCall(sim, "DescribeNetworkInterfaces", { nicIds: [world.spareNicId] })).rejects.toThrow();
+    expect(sim.control.requestLog()[0]).toMatchObject({ fault: "lost-response" });
+    expect(sim.control.requestLog()[0]?.seen).toBeUndefined();
+  });
+});
