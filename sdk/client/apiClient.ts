@@ -1,11 +1,11 @@
 import type { ClientConfig } from "../config/clientConfig";
 import { deadlineError, isZenlayerApiError, stoppedError } from "../errors";
 import { sharedRateLimiter } from "../rateLimit/tokenBucket";
-import { sha256Hex } from "../signing/signer";
 import type { RateLimiter } from "../rateLimit/tokenBucket";
 import { retrySafetyOf } from "../retry/classification";
 import { DEFAULT_RETRY_SETTINGS, runWithRetry } from "../retry/retryPolicy";
 import type { RetrySettings } from "../retry/retryPolicy";
+import { sha256Hex } from "../signing/signer";
 import { axiosTransport } from "../transport/transport";
 import type { Transport } from "../transport/transport";
 import type { Deadline, RuntimeDeps } from "../util/time";

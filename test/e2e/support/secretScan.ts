@@ -33,5 +33,5 @@ export async function filesContaining(dirs: readonly string[], secret: string): 
 
 /** The world's Pulumi data: the file backend (state, history, backups) and the private PULUMI_HOME. */
 export function pulumiDataDirs(world: WorldBase): string[] {
-  return [backendDirOf(world), world.workspaceEnv["PULUMI_HOME"] ?? ""];
+  return [backendDirOf(world), world.workspaceEnv["PULUMI_HOME"]!];
 }
