@@ -41,6 +41,8 @@ export class Operation {
   #firstLookAt: number | undefined;
   /** When the last look since that write that saw it still in flight began. */
   #lastPendingLookAt: number | undefined;
+  /** When the latest look began: once `converge` returns, the look that saw the wait end. */
+  #lastLookAt: number | undefined;
 
   constructor(ctx: HandlerContext, description: string, timeoutText: string, timeoutMs: number) {
     this.ctx = ctx;
@@ -101,15 +103,16 @@ export class Operation {
   async converge<T>(step: () => Promise<WaitDecision<T>>): Promise<T> {
     const onProgress = progressPrinter((observed) => `${this.description}: ${observed}`, this.ctx.log);
     try {
-      let doneLookAt = this.ctx.now();
-      const value = await waitUntil(
-        () => {
-          doneLookAt = this.ctx.now();
-          return this.#look(step);
-        },
-        { minDelayMs: 0, maxDelayMs: 0, deadline: this.deadline, onProgress, now: this.ctx.now },
-      );
-      if (this.#wroteAt !== undefined) transitions.learn(this.#wroteAt, this.#lastPendingLookAt, doneLookAt);
+      const value = await waitUntil(() => this.#look(step), {
+        minDelayMs: 0,
+        maxDelayMs: 0,
+        deadline: this.deadline,
+        onProgress,
+        now: this.ctx.now,
+      });
+      if (this.#wroteAt !== undefined && this.#lastLookAt !== undefined) {
+        transitions.learn(this.#wroteAt, this.#lastPendingLookAt, this.#lastLookAt);
+      }
       return value;
     } catch (error) {
       throw this.#explain(error);
@@ -139,6 +142,7 @@ export class Operation {
 
   async #look<T>(step: () => Promise<WaitDecision<T>>): Promise<WaitDecision<T>> {
     const startedAt = this.ctx.now();
+    this.#lastLookAt = startedAt;
     try {
       const decision = await step();
       this.#unreachableSince = undefined;
