@@ -22,9 +22,7 @@ export interface BenchResults {
     string,
     { readonly times: EmptyTimes; readonly samples: readonly EmptyTimes[] }
   >;
-  /** The fleet run at the default, for the timeline. */
-  readonly fleet: ScenarioRun | undefined;
-  /** Every fleet run, at each `--parallel`, for `--dump`. */
+  /** Every fleet run, at each `--parallel`: for the timelines and `--dump`. */
   readonly fleets: readonly ScenarioRun[];
 }
 
@@ -81,7 +79,8 @@ export async function runBench(
   for (const scenario of MAIN_SCENARIOS.filter(chosen))
     mainRuns.push(await timed(project, scenario, undefined));
   const after = emptyTimesOf(await timed(project, EMPTY, undefined));
-  const empties = new Map([["default", { times: mean([before, after]), samples: [before, after] }]]);
+  const defaultEmpty = mean([before, after]);
+  const empties = new Map([["default", { times: defaultEmpty, samples: [before, after] }]]);
   const sweep: ScenarioFigures[] = [];
   const fleets = mainRuns.filter((run) => run.scenario.id === F.id);
   for (const parallel of sweepParallels.filter((p) => p !== undefined)) {
@@ -93,12 +92,5 @@ export async function runBench(
       sweep.push(figuresOf(run, mean(samples)));
     }
   }
-  const defaultEmpty = mean([before, after]);
-  return {
-    main: mainRuns.map((run) => figuresOf(run, defaultEmpty)),
-    sweep,
-    empties,
-    fleet: mainRuns.find((run) => run.scenario.id === F.id),
-    fleets,
-  };
+  return { main: mainRuns.map((run) => figuresOf(run, defaultEmpty)), sweep, empties, fleets };
 }
