@@ -1,40 +1,16 @@
-import * as pulumi from "@pulumi/pulumi";
 import * as zenlayer from "../../../index";
+import { mockEngine, valueOf } from "./support/pulumiMocks";
+import type { Registered } from "./support/pulumiMocks";
 
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-}
-
+const NIC_ID = "1475945014486896967";
 const registered: Registered[] = [];
 
-beforeAll(() => {
-  pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-        return {
-          id: "1475945014486896967",
-          state: {
-            ...args.inputs,
-            nicId: "1475945014486896967",
-            status: "AVAILABLE",
-            primaryIpv4: "10.0.0.9",
-          },
-        };
-      },
-      call: (args) => args.inputs,
-    },
-    "web",
-    "prod",
-    false,
-  );
-});
-
-function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
-}
+beforeAll(() =>
+  mockEngine(registered, "web", "prod", (inputs) => ({
+    id: NIC_ID,
+    state: { ...inputs, nicId: NIC_ID, status: "AVAILABLE", primaryIpv4: "10.0.0.9" },
+  })),
+);
 
 describe("zenlayer.zec.NetworkInterface", () => {
   it("registers a dynamic resource with its type token, the provider by reference and a creation key", async () => {

@@ -1,36 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as zenlayer from "../../../index";
-
-interface Registered {
-  type: string;
-  name: string;
-  inputs: Record<string, unknown>;
-}
+import { mockEngine, valueOf } from "./support/pulumiMocks";
+import type { Registered } from "./support/pulumiMocks";
 
 const registered: Registered[] = [];
 
-beforeAll(() => {
-  pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-        const id = `${String(args.inputs["nicId"])}:${String(args.inputs["instanceId"])}`;
-        return {
-          id,
-          state: { ...args.inputs, status: "USED", nicName: "app-nic", privateIpList: ["10.0.0.5"] },
-        };
-      },
-      call: (args) => args.inputs,
-    },
-    "project",
-    "stack",
-    false,
-  );
-});
-
-function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
-}
+beforeAll(() =>
+  mockEngine(registered, "project", "stack", (inputs) => ({
+    id: `${String(inputs["nicId"])}:${String(inputs["instanceId"])}`,
+    state: { ...inputs, status: "USED", nicName: "app-nic", privateIpList: ["10.0.0.5"] },
+  })),
+);
 
 describe("zenlayer.zec.NetworkInterfaceAttachment", () => {
   it("registers a dynamic resource with a stable type token and the provider by reference", async () => {
