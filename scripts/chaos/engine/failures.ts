@@ -39,8 +39,14 @@ export function commandCause(command: CommandRecord): string {
 /** Out-of-band changes after which a create must fail: the NIC is gone, or on another instance. */
 const BLOCKING_EVENTS: ReadonlySet<string> = new Set(["out-of-band delete", "out-of-band move"]);
 
+/**
+ * The provider's refusal to take a NIC from another instance (its attach), with its advice; the
+ * groups are the NIC and the instance it is on.
+ */
+export const ATTACHED_ELSEWHERE = /NIC (\d+) is attached to instance (\d+), not \d+\. Detach it there first/g;
+
 /** The provider's refusals of a NIC that is gone or on another instance. */
-const REFUSED = /is attached to instance \d+, not \d+|does not exist/;
+const REFUSED = new RegExp(`${ATTACHED_ELSEWHERE.source}|does not exist`);
 
 /**
  * Whether the step is a create (or the create half of a replacement) refused because its NIC was

@@ -1,4 +1,5 @@
 import type { ChaosAgent } from "../../../scripts/chaos/chaosAgent";
+import { ATTACHED_ELSEWHERE } from "../../../scripts/chaos/engine/failures";
 import type { EnginePlan } from "../../../scripts/chaos/engine/plan";
 import type { CommandRecord } from "../../../scripts/chaos/engine/trace";
 import type { Session } from "./session";
@@ -32,9 +33,6 @@ export async function chaosPhase(session: Session, plan: EnginePlan): Promise<vo
     });
   }
 }
-
-/** The provider's refusal to take a NIC from another instance, with its advice. */
-const ATTACHED_ELSEWHERE = /NIC (\d+) is attached to instance (\d+), not \d+\. Detach it there first/g;
 
 /** The NICs a failed `up` said are attached to another instance, with that instance. */
 function attachedElsewhere(command: CommandRecord): { nicId: string; instanceId: string }[] {
