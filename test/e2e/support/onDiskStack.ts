@@ -1,7 +1,7 @@
 import { copyFile, mkdir } from "node:fs/promises";
 import * as path from "node:path";
 import type { CliContext, CliResult } from "./pulumiCliRunner";
-import { pulumiOk, runPulumi } from "./pulumiCliRunner";
+import { expectCliSuccess, pulumiOk, runPulumi } from "./pulumiCliRunner";
 
 /**
  * A stack of an on-disk program (a folder with `Pulumi.yaml`), driven with the same `pulumi`
@@ -76,18 +76,18 @@ export function attempt(
 }
 
 /** `pulumi up --yes`: preview, then update. */
-export function up(stack: OnDiskStack): Promise<CliResult> {
-  return pulumiOk(stack.context, ["up", "--yes", ...stackArgs(stack), ...configArgs(stack)]);
+export async function up(stack: OnDiskStack): Promise<CliResult> {
+  return expectCliSuccess(await attempt(stack, "up"));
 }
 
 /** `pulumi refresh --yes`. */
-export function refresh(stack: OnDiskStack): Promise<CliResult> {
-  return pulumiOk(stack.context, ["refresh", "--yes", ...stackArgs(stack), ...configArgs(stack)]);
+export async function refresh(stack: OnDiskStack): Promise<CliResult> {
+  return expectCliSuccess(await attempt(stack, "refresh"));
 }
 
 /** `pulumi destroy --yes`. */
-export function destroy(stack: OnDiskStack): Promise<CliResult> {
-  return pulumiOk(stack.context, ["destroy", "--yes", ...stackArgs(stack), ...configArgs(stack)]);
+export async function destroy(stack: OnDiskStack): Promise<CliResult> {
+  return expectCliSuccess(await attempt(stack, "destroy"));
 }
 
 /** `pulumi stack output --json`: the program's exports as last recorded (secrets masked). */
