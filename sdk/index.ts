@@ -52,7 +52,7 @@ export { sign } from "./signing/signer";
 export type { SignInput, SignOutput } from "./signing/signer";
 
 export { waitUntil } from "./waiters/waitUntil";
-export type { WaitDecision, WaitOptions, WaitProgress } from "./waiters/waitUntil";
+export type { PendingDecision, WaitDecision, WaitOptions, WaitProgress } from "./waiters/waitUntil";
 export { Deadline } from "./util/time";
 export type { RuntimeDeps, Sleep } from "./util/time";
 

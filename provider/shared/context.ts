@@ -1,7 +1,10 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { resolveClientConfig, ZecClient } from "../../sdk/index";
-import type { ClientConfig, ClientSettings } from "../../sdk/index";
+import type { ClientConfig, ClientDeps, ClientSettings, Sleep } from "../../sdk/index";
 import { sha256Hex } from "../../sdk/signing/signer";
+import { withDefaultDeps } from "../../sdk/util/time";
+import { knowledgeOf } from "./accounts";
+import type { AccountKnowledge } from "./accounts";
 
 /**
  * How often an operation looks at the cloud while something is in flight. Looks of every
@@ -21,10 +24,14 @@ export interface PollingSettings {
 export interface HandlerContext {
   readonly client: ZecClient;
   readonly polling: PollingSettings;
-  /** How long a Describe may lag a write; see `ReadConsistency`. */
+  /** How long a Describe may lag a write, as configured; see `ReadTrust`. */
   readonly readConsistencyMs: number;
+  /** What this process has learned of the client's account (transition times, read lag). */
+  readonly knowledge: AccountKnowledge;
   readonly log: (line: string) => void;
   readonly now: () => number;
+  readonly random: () => number;
+  readonly sleep: Sleep;
 }
 
 /**
@@ -41,6 +48,11 @@ export interface ProviderOptions {
   /** How long Describe may lag a write; 1000 ms by default (`PULUMI_ZENLAYER_READ_CONSISTENCY_MS`). */
   readonly readConsistencyMs?: number;
   readonly log?: (line: string) => void;
+  /**
+   * The client's transport, rate limiter, clock, randomness and sleep, which the handlers' own
+   * waits use too: tests script Zenlayer at the transport and run on a fake clock.
+   */
+  readonly clientDeps?: ClientDeps;
 }
 
 /**
@@ -116,6 +128,16 @@ export function contextSource(options: ProviderOptions): {
   context(): HandlerContext;
 } {
   let stackConfig: ((key: string) => string | undefined) | undefined;
+  const runtime = withDefaultDeps(options.clientDeps);
+  // Clients with injected collaborators are this source's own (the shared ones use the real ones).
+  const ownClients = new Map<string, ZecClient>();
+  const clientOf = (config: ClientConfig): ZecClient => {
+    if (options.clientDeps === undefined) return clientFor(config);
+    const key = identityOf(config);
+    const client = ownClients.get(key) ?? new ZecClient(config, options.clientDeps);
+    ownClients.set(key, client);
+    return client;
+  };
   return {
     configure(req) {
       stackConfig = (key) => req.config.get(key);
@@ -127,12 +149,14 @@ export function contextSource(options: ProviderOptions): {
         ...(stackConfig === undefined ? {} : { stackConfig }),
         env,
       });
+      const client = clientOf(config);
       return {
-        client: clientFor(config),
+        client,
         polling: options.polling ?? pollingFromEnv(env),
         readConsistencyMs: options.readConsistencyMs ?? readConsistencyFromEnv(env),
+        knowledge: knowledgeOf(client.account),
         log: options.log ?? ((line) => console.log(line)),
-        now: Date.now,
+        ...runtime,
       };
     },
   };

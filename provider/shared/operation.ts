@@ -7,8 +7,13 @@ import {
 } from "../../sdk/index";
 import type { CallOptions, InstanceInfo, NicInfo, WaitDecision, ZenlayerApiError } from "../../sdk/index";
 import { retryVerdict } from "../../sdk/retry/retryPolicy";
+import { displayText } from "../../sdk/util/displayValue";
 import type { HandlerContext } from "./context";
-import { formatElapsed, parseDuration } from "./inputValues";
+import { parseDuration } from "./inputValues";
+import { nextLookInMs } from "./pacing";
+import { progressPrinter } from "./progress";
+import { CHANGE_GRACE_WINDOWS, ReadTrust } from "./readLag";
+import type { NicView } from "./readLag";
 
 /** What one read saw, and when it was asked for (the read itself starts at that time or later). */
 export interface Observation<T> {
@@ -19,13 +24,13 @@ export interface Observation<T> {
 /**
  * One handler call against the cloud (an attach, a detach, a refresh read) and everything that
  * bounds it: a single deadline from the resource's timeout, honoured by every wait and request;
- * how far its reads can be trusted; the last status seen and the last failure met, for the
- * message if it runs out of time.
+ * how far its reads can be trusted; when it looks next; the last status seen and the last failure
+ * met, for the message if it runs out of time.
  * @internal
  */
 export class Operation {
   readonly deadline: Deadline;
-  readonly consistency: ReadConsistency;
+  readonly reads: ReadTrust;
   /** What is being done, for messages: `detaching NIC 1 from instance 2`. */
   readonly description: string;
   /** The timeout as the user wrote it (`"10m"`), for messages. */
@@ -35,9 +40,9 @@ export class Operation {
   #trouble: ZenlayerApiError | undefined;
   #unreachableSince: number | undefined;
   #troubleInARow = 0;
-  /** When this operation's last write was sent, if it sent one. */
-  #wroteAt: number | undefined;
-  /** The first look after that write: when a transition usually has finished. */
+  /** When the last write whose answer arrived was sent: transitions are learned only from those. */
+  #answeredWriteAt: number | undefined;
+  /** The first look after the last write: when a transition usually has finished. */
   #firstLookAt: number | undefined;
   /** When the last look since that write that saw it still in flight began. */
   #lastPendingLookAt: number | undefined;
@@ -49,15 +54,16 @@ export class Operation {
     this.description = description;
     this.timeoutText = timeoutText;
     this.deadline = new Deadline(timeoutMs, ctx.now);
-    this.consistency = new ReadConsistency(ctx.readConsistencyMs);
+    this.reads = new ReadTrust(ctx.knowledge.readLag, ctx.readConsistencyMs);
   }
 
   /**
    * Options for one write of this operation: bounded by its deadline, and sent once; a failure
    * comes back to the operation's loop, which looks at the cloud again before deciding to resend.
+   * `beforeSend` runs after the write's rate-limit token was granted, right before it goes out.
    */
-  callOptions(): CallOptions {
-    return { deadline: this.deadline, maxAttempts: 1 };
+  callOptions(beforeSend?: () => Promise<void>): CallOptions {
+    return { deadline: this.deadline, maxAttempts: 1, ...(beforeSend === undefined ? {} : { beforeSend }) };
   }
 
   /** Reads one NIC (batched with parallel operations), no longer than the deadline allows. */
@@ -73,31 +79,44 @@ export class Operation {
   }
 
   /**
-   * Waits for a rate-limit token for this operation's next call (then sent with `tokenTaken`), so
-   * that what the caller does right before sending is not followed by a wait. Resolves whether it
-   * had to wait for it.
+   * Records that this operation sent a write at `at` that may have taken effect (`answered`: its
+   * answer arrived; otherwise its outcome is unknown): reads may lag it, and the next look is due
+   * when such a transition usually has finished.
    */
-  async takeRateLimitToken(): Promise<boolean> {
-    const before = this.ctx.now();
-    await this.ctx.client.rateLimiter.acquire(this.deadline.signal);
-    return this.ctx.now() - before > 1;
-  }
-
-  /**
-   * Records that this operation sent a write that may have taken effect: reads may lag it (see
-   * {@link ReadConsistency}), and the next look is due when such a transition usually has finished.
-   */
-  wrote(at: number): void {
-    this.consistency.wrote(at);
-    this.#wroteAt = at;
+  wrote(at: number, answered: boolean): void {
+    this.reads.wrote(at);
+    this.#answeredWriteAt = answered ? at : undefined;
     this.#lastPendingLookAt = undefined;
+    const transitions = this.ctx.knowledge.transitions;
     this.#firstLookAt = at + transitions.firstLookAfterMs(this.ctx.polling.intervalMs);
   }
 
   /**
-   * Repeats `step` (look at the cloud, maybe act) until it decides, within the deadline. Looks are
-   * paced by {@link Operation.#nextLookIn}. Failures the retry policy calls passing count as "not
-   * yet" and are retried at the next look, so the resource's timeout, not a retry budget, bounds
+   * Awaits a change this operation made or learned of at `since` (see `ReadTrust.expect`): reads
+   * showing the state before it (`showsBefore`) are taken as lagging for `graceWindows` windows.
+   */
+  expect(
+    what: string,
+    showsBefore: (nic: NicView) => boolean,
+    since: number,
+    confirmed: boolean,
+    graceWindows: number = CHANGE_GRACE_WINDOWS,
+  ): void {
+    this.reads.expect({ what, showsBefore, since, confirmed, graceMs: graceWindows * this.reads.windowMs() });
+  }
+
+  /**
+   * "Not yet", because the read (which showed `nic`) may lag the change the operation awaits; the
+   * message at a timeout says so (see `ReadTrust.lagExplanation`).
+   */
+  lagging<T>(nic: NicView): WaitDecision<T> {
+    return { kind: "pending", observed: displayText(nic?.status ?? "gone") };
+  }
+
+  /**
+   * Repeats `step` (look at the cloud, maybe act) until it decides, within the deadline, each look
+   * timed by `nextLookInMs`. Failures the retry policy calls passing count as "not yet" and are
+   * retried at a later look after a backoff, so the resource's timeout, not a retry budget, bounds
    * how long a deployment keeps trying.
    */
   async converge<T>(step: () => Promise<WaitDecision<T>>): Promise<T> {
@@ -109,10 +128,10 @@ export class Operation {
         deadline: this.deadline,
         onProgress,
         now: this.ctx.now,
+        sleep: this.ctx.sleep,
+        pause: (pending) => this.#nextLookIn(pending.notBeforeMs ?? 0),
       });
-      if (this.#wroteAt !== undefined && this.#lastLookAt !== undefined) {
-        transitions.learn(this.#wroteAt, this.#lastPendingLookAt, this.#lastLookAt);
-      }
+      this.#learnTransition();
       return value;
     } catch (error) {
       throw this.#explain(error);
@@ -125,10 +144,10 @@ export class Operation {
    * it fails now, saying so, instead of waiting for a timeout.
    */
   awaitConfirmation<T>(verdict: string): WaitDecision<T> {
-    const waitMs = this.consistency.msUntilConclusive(this.ctx.now());
+    const waitMs = this.reads.msUntilConclusive(this.ctx.now());
     if (waitMs > 0 && waitMs >= this.deadline.remainingMs()) {
       const why =
-        `${verdict}, as far as Zenlayer shows; its reads may lag a write by up to ${this.ctx.readConsistencyMs}ms, ` +
+        `${verdict}, as far as Zenlayer shows; its reads may lag a write by up to ${this.reads.windowMs()}ms, ` +
         `and confirming that does not fit in what is left of the ${this.timeoutText} timeout: raise the timeout`;
       return { kind: "failed", error: new Error(`${this.description}: ${why}`) };
     }
@@ -148,38 +167,43 @@ export class Operation {
       this.#unreachableSince = undefined;
       this.#troubleInARow = 0;
       if (decision.kind !== "pending") return decision;
-      if (this.#wroteAt !== undefined && startedAt >= this.#wroteAt) this.#lastPendingLookAt = startedAt;
+      if (this.#answeredWriteAt !== undefined && startedAt >= this.#answeredWriteAt) {
+        this.#lastPendingLookAt = startedAt;
+      }
       this.#lastStatus = decision.observed;
-      return { ...decision, notBeforeMs: this.#nextLookIn(decision.notBeforeMs ?? 0) };
+      return decision;
     } catch (error) {
-      const { observed, notBeforeMs } = this.#absorb(error, startedAt);
-      return { kind: "pending", observed, notBeforeMs: this.#nextLookIn(notBeforeMs) };
+      return this.#absorb(error, startedAt);
     }
   }
 
-  /**
-   * How long until the next look: the first look after a write comes when a transition usually has
-   * finished, later ones every interval, never before `atLeastMs`. Every operation in the process
-   * looks on one shared grid (half an interval, from the epoch), so operations in flight together
-   * read together, one Describe call per look for all of them; nothing is jittered.
-   */
   #nextLookIn(atLeastMs: number): number {
-    const now = this.ctx.now();
-    const interval = this.ctx.polling.intervalMs;
-    const firstLook =
-      this.#firstLookAt !== undefined && this.#firstLookAt > now ? this.#firstLookAt : undefined;
-    const due = Math.max(firstLook ?? now + interval, now + atLeastMs);
-    const grid = interval / 2;
-    return Math.max(0, Math.ceil(due / grid) * grid - now);
+    return nextLookInMs({
+      now: this.ctx.now(),
+      intervalMs: this.ctx.polling.intervalMs,
+      firstLookAt: this.#firstLookAt,
+      atLeastMs,
+    });
   }
 
-  /** Turns a failure the retry policy calls passing into "not yet"; anything else ends the operation. */
-  #absorb(
-    error: unknown,
-    lookStartedAt: number,
-  ): { readonly observed: string; readonly notBeforeMs: number } {
+  #learnTransition(): void {
+    if (this.#answeredWriteAt === undefined || this.#lastLookAt === undefined) return;
+    this.ctx.knowledge.transitions.learn(
+      this.#answeredWriteAt,
+      this.#lastPendingLookAt,
+      this.#lastLookAt,
+      this.ctx.polling.intervalMs,
+    );
+  }
+
+  /**
+   * Turns a failure the retry policy calls passing into "not yet", held off by the policy's
+   * backoff (full jitter on the injected randomness, never below `Retry-After`); anything else
+   * ends the operation.
+   */
+  #absorb<T>(error: unknown, lookStartedAt: number): WaitDecision<T> {
     if (isDeadlineExceeded(error) || (isZenlayerApiError(error) && error.code === "DEADLINE_EXCEEDED")) {
-      return { observed: this.#lastStatus ?? "waiting", notBeforeMs: 0 };
+      return { kind: "pending", observed: this.#lastStatus ?? "waiting" };
     }
     const now = this.ctx.now();
     // From the start of the look that failed: the client may have retried within it already.
@@ -188,57 +212,26 @@ export class Operation {
         ? (this.#unreachableSince ?? lookStartedAt)
         : undefined;
     const state = { retryIndex: this.#troubleInARow++, unreachableSince, now };
-    const verdict = retryVerdict(error, state, this.ctx.client.retrySettings, Math.random);
+    const verdict = retryVerdict(error, state, this.ctx.client.retrySettings, this.ctx.random);
     if (!verdict.retry || !isZenlayerApiError(error)) throw error;
     this.#unreachableSince = unreachableSince;
     this.#trouble = error;
-    // The next look is the retry; it waits no less than the server asked (the rate limiter paces the rest).
     const observed = `${error.code} (request id ${error.requestId ?? "none"})`;
-    return { observed, notBeforeMs: error.retryAfterMs ?? 0 };
+    return { kind: "pending", observed, notBeforeMs: verdict.delayMs };
   }
 
   /** Names the operation, its timeout and what was last seen; keeps the API error as `cause`. */
   #explain(error: unknown): unknown {
     if (!isWaitTimeoutError(error)) return error;
+    const lag = this.reads.lagExplanation(this.ctx.now());
     const status = `last status ${this.#lastStatus ?? "unknown"}`;
     const trouble = this.#trouble;
     const failing = trouble === undefined ? "" : `; ${lastFailure(trouble)}`;
-    const message = `${this.description} did not finish within its ${this.timeoutText} timeout (${status})${failing}`;
+    const said = lag === undefined ? `(${status})${failing}` : `(${status}; ${lag})${failing}`;
+    const message = `${this.description} did not finish within its ${this.timeoutText} timeout ${said}`;
     return new Error(message, { cause: trouble ?? error });
   }
 }
-
-/**
- * How long NIC transitions take, learned in this process (an average that favours recent ones), to
- * time the first look after a write: about when a transition has finished. Before any was seen,
- * two poll intervals (two seconds by default, about what Zenlayer's NIC transitions take). Looking
- * earlier only spends requests; looking later adds lag.
- * @internal
- */
-export class TransitionEstimate {
-  #recentMs: number | undefined;
-
-  /** How long after a write to take the first look. */
-  firstLookAfterMs(intervalMs: number): number {
-    return Math.min(10 * intervalMs, Math.max(intervalMs / 2, this.#recentMs ?? 2 * intervalMs));
-  }
-
-  /**
-   * Learns from one operation: its write's transition ended after the last look that saw it in
-   * flight (or the write) and by the look that saw it done. The middle of that bracket is learned,
-   * not the moment the change was noticed: that includes the lag, and learning it would make every
-   * later operation look later still (measured: median lag 0.4 s growing to 2.8 s over 100
-   * attachments).
-   */
-  learn(wroteAt: number, lastPendingLookAt: number | undefined, doneLookAt: number): void {
-    const after = Math.max(lastPendingLookAt ?? wroteAt, wroteAt);
-    const ms = (after + Math.max(doneLookAt, after)) / 2 - wroteAt;
-    this.#recentMs = this.#recentMs === undefined ? ms : 0.7 * this.#recentMs + 0.3 * ms;
-  }
-}
-
-/** One per process: every operation's first look is timed by what all of them saw. */
-const transitions = new TransitionEstimate();
 
 /**
  * Starts an operation bounded by a resource's timeout for it (a Go-style duration). `check`
@@ -272,69 +265,4 @@ function lastFailure(trouble: ZenlayerApiError): string {
     trouble.httpStatus === undefined && trouble.endpoint !== undefined && !trouble.blamesEndpoint;
   const where = unanswered ? ` (no reply from ${trouble.endpoint.url}; ${trouble.endpoint.source})` : "";
   return `the last failed request: ${trouble.message}${where}`;
-}
-
-/**
- * Judges when a read can be trusted as final. Zenlayer's Describe may lag a write (a read right
- * after an attach can still show the NIC free), so a verdict that ends an operation without
- * acting ("nothing to detach", "the NIC is gone") must come from a read taken `windowMs` after
- * the operation's own last write, or, when it wrote nothing, be seen again by a read taken
- * `windowMs` after the first one. Reads lagging by more than the window are not protected.
- * @internal
- */
-export class ReadConsistency {
-  #wroteAt: number | undefined;
-  #candidate: { readonly key: string; readonly since: number } | undefined;
-
-  constructor(private readonly windowMs: number) {}
-
-  /** Records that the operation sent a write that may have taken effect. */
-  wrote(at: number): void {
-    this.#wroteAt = at;
-    this.#candidate = undefined;
-  }
-
-  /** Whether a write of the operation may still be hidden from a read taken at `at`. */
-  mayHideOwnWrite(at: number): boolean {
-    return this.#wroteAt !== undefined && at < this.#wroteAt + this.windowMs;
-  }
-
-  /** True once the verdict `key`, seen by a read taken at `at`, can be trusted. */
-  confirms(key: string, at: number): boolean {
-    if (this.#wroteAt !== undefined) return !this.mayHideOwnWrite(at);
-    if (this.#candidate?.key !== key) this.#candidate = { key, since: at };
-    return at - this.#candidate.since >= this.windowMs;
-  }
-
-  /** How long from `now` until a read could confirm what is pending. */
-  msUntilConclusive(now: number): number {
-    const from = this.#wroteAt ?? this.#candidate?.since ?? now;
-    return Math.max(0, from + this.windowMs - now);
-  }
-
-  /** Forgets an unconfirmed verdict once a read contradicts it. */
-  contradicted(): void {
-    this.#candidate = undefined;
-  }
-}
-
-/** How often, at most, a waiting handler prints a progress line. */
-export const PROGRESS_INTERVAL_MS = 5000;
-
-/**
- * A throttled progress callback: long waits (a detach can take minutes) print a concise line every
- * few seconds instead of one per poll, so the Pulumi output stays readable.
- * @internal
- */
-export function progressPrinter(
-  describe: (observed: string) => string,
-  print: (line: string) => void = (line) => console.log(line),
-  intervalMs: number = PROGRESS_INTERVAL_MS,
-): (event: { readonly observed: string; readonly elapsedMs: number }) => void {
-  let lastPrintedAt = Number.NEGATIVE_INFINITY;
-  return (event) => {
-    if (event.elapsedMs - lastPrintedAt < intervalMs) return;
-    lastPrintedAt = event.elapsedMs;
-    print(`${describe(event.observed)}, ${formatElapsed(event.elapsedMs)}`);
-  };
 }

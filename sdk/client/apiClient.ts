@@ -15,8 +15,13 @@ import { sendAttempt } from "./attempt";
 import { buildRequestHeaders } from "./requestHeaders";
 import { assertSendable } from "./requestValidation";
 
-/** The account and endpoint whose request limit a configuration draws on; a token only as a hash. */
-function rateLimitAccount(config: ClientConfig): string {
+/**
+ * The account and endpoint a configuration talks to, as a key: what Zenlayer limits and tracks per
+ * account (the request rate, how far reads lag) is shared by every client of one account, and by
+ * no other. The access key id is not a secret; a token appears only as a hash.
+ * @internal
+ */
+export function accountKeyOf(config: ClientConfig): string {
   const { credentials } = config;
   const who =
     credentials.kind === "accessKey"
@@ -39,8 +44,13 @@ export interface CallOptions {
   readonly deadlineMs?: number | undefined;
   /** Overrides the configured attempt count; 1 hands every failure straight to the caller. */
   readonly maxAttempts?: number | undefined;
-  /** The caller already took the first attempt's token from {@link ZenlayerApiClient.rateLimiter}. */
-  readonly tokenTaken?: boolean | undefined;
+  /**
+   * Runs right before each attempt is signed and sent, after its rate-limit token was granted,
+   * so that nothing waits between what it checks and the send: a caller that must see the world
+   * once more before a write (is the NIC still where the write assumes?) checks here, and throws
+   * to cancel the call. What it throws is thrown by the call as is.
+   */
+  readonly beforeSend?: (() => Promise<void>) | undefined;
 }
 
 /** Replaceable collaborators; tests pin time and randomness through these. @public */
@@ -72,11 +82,10 @@ interface CallPlan {
 export class ZenlayerApiClient {
   protected readonly config: ClientConfig;
   private readonly deps: RuntimeDeps;
-  /**
-   * The limiter every attempt waits on. A caller that must act between the wait and the send (read
-   * a resource once more, say) takes the token itself and passes `tokenTaken`.
-   */
+  /** The limiter every attempt waits on. */
   readonly rateLimiter: RateLimiter;
+  /** Which account and endpoint this client talks to (see {@link accountKeyOf}). */
+  readonly account: string;
   /** The retry budget in force; callers that resend on their own space their attempts by it. */
   readonly retrySettings: RetrySettings;
   private readonly endpointSource: string;
@@ -85,8 +94,8 @@ export class ZenlayerApiClient {
   constructor(config: ClientConfig, deps?: ClientDeps) {
     this.config = config;
     this.deps = withDefaultDeps(deps);
-    this.rateLimiter =
-      deps?.rateLimiter ?? sharedRateLimiter(config.maxRequestsPerSecond, rateLimitAccount(config));
+    this.account = accountKeyOf(config);
+    this.rateLimiter = deps?.rateLimiter ?? sharedRateLimiter(config.maxRequestsPerSecond, this.account);
     this.transport = deps?.transport ?? axiosTransport;
     this.retrySettings = { ...DEFAULT_RETRY_SETTINGS, ...config.retry };
     this.endpointSource = config.endpointSource ?? "the client's configuration";
@@ -110,16 +119,13 @@ export class ZenlayerApiClient {
       options?.maxAttempts === undefined
         ? this.retrySettings
         : { ...this.retrySettings, maxAttempts: options.maxAttempts };
-    return runWithRetry(
-      (attempt) => this.attempt<T>(plan, service, version, attempt === 1 && options?.tokenTaken === true),
-      {
-        action,
-        settings,
-        deadlineAt: plan.deadlineAt,
-        deps: this.deps,
-        signal: plan.waitSignal,
-      },
-    );
+    return runWithRetry(() => this.attempt<T>(plan, service, version, options?.beforeSend), {
+      action,
+      settings,
+      deadlineAt: plan.deadlineAt,
+      deps: this.deps,
+      signal: plan.waitSignal,
+    });
   }
 
   private plan(service: string, action: string, body: object, options: CallOptions | undefined): CallPlan {
@@ -140,13 +146,12 @@ export class ZenlayerApiClient {
     plan: CallPlan,
     service: string,
     version: string,
-    tokenTaken: boolean,
+    beforeSend: (() => Promise<void>) | undefined,
   ): Promise<T> {
-    if (!tokenTaken) {
-      await this.rateLimiter.acquire(plan.waitSignal).catch((reason: unknown) => {
-        throw stoppedError(plan.action, reason);
-      });
-    }
+    await this.rateLimiter.acquire(plan.waitSignal).catch((reason: unknown) => {
+      throw stoppedError(plan.action, reason);
+    });
+    await beforeSend?.();
     const nowMs = this.deps.now();
     if (nowMs >= plan.deadlineAt) throw deadlineError(plan.action);
     const { credentials, domain } = this.config;

@@ -13,6 +13,9 @@ export type WaitDecision<T> =
   | { readonly kind: "pending"; readonly observed: string; readonly notBeforeMs?: number }
   | { readonly kind: "failed"; readonly error: Error };
 
+/** A look that concluded "not yet". @public */
+export type PendingDecision = Extract<WaitDecision<unknown>, { readonly kind: "pending" }>;
+
 /** Progress after each pending look, for logs a person watches during a long wait. @public */
 export interface WaitProgress {
   readonly observed: string;
@@ -34,6 +37,12 @@ export interface WaitOptions {
   /** Cancels the wait at once, even while a look is running. */
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((progress: WaitProgress) => void) | undefined;
+  /**
+   * Decides each pause in place of the jittered exponential one, for callers whose looks follow a
+   * schedule of their own (a shared poll grid, a learned transition time, a retry backoff): it gets
+   * the pending decision (with its `notBeforeMs`) and the attempt number.
+   */
+  readonly pause?: ((pending: PendingDecision, attempt: number) => number) | undefined;
   readonly random?: (() => number) | undefined;
   readonly now?: (() => number) | undefined;
   readonly sleep?: Sleep | undefined;
@@ -68,10 +77,9 @@ export async function waitUntil<T>(
       lastObserved = decision.observed;
       options.onProgress?.({ observed: decision.observed, elapsedMs: now() - startedAt, attempt });
       if (deadline.expired()) throw timeout();
-      const pause = Math.max(
-        pollDelayMs(attempt, options, options.random ?? Math.random),
-        decision.notBeforeMs ?? 0,
-      );
+      const pause =
+        options.pause?.(decision, attempt) ??
+        Math.max(pollDelayMs(attempt, options, options.random ?? Math.random), decision.notBeforeMs ?? 0);
       await pauseWithin(pause, deadline, options).catch((reason: unknown) => {
         throw isDeadlineExceeded(reason) ? timeout() : reason;
       });

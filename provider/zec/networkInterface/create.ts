@@ -2,9 +2,24 @@ import { isZenlayerApiError } from "../../../sdk/index";
 import type { NicInfo, WaitDecision } from "../../../sdk/index";
 import { displayText } from "../../../sdk/util/displayValue";
 import type { Operation } from "../../shared/operation";
+import { CREATE_GRACE_WINDOWS } from "../../shared/readLag";
+import type { NicView } from "../../shared/readLag";
 import { creationTag } from "./inputs";
 import type { NetworkInterfaceInputs } from "./inputs";
 import { deleteAndWait } from "./delete";
+
+/** A read (or a search by the creation tag) that shows no NIC: the state a create changes. */
+const showsNoNic = (nic: NicView): boolean => nic === undefined;
+
+/**
+ * Awaits the NIC a create of an earlier operation made, which no read showed yet (stored status
+ * `CREATE_UNSEEN`): reads not listing it may lag that create, so they are not believed
+ * within its grace.
+ * @internal
+ */
+export function expectEarlierCreate(op: Operation): void {
+  op.expect("the CreateNetworkInterface an earlier `pulumi up` sent", showsNoNic, op.ctx.now(), false);
+}
 
 /** Where a created NIC ends up: usable, or failed for good. */
 const SETTLED = new Set(["AVAILABLE", "USED", "CREATE_FAILED"]);
@@ -38,11 +53,13 @@ class Creation {
 
   /**
    * Looks for a NIC made by an earlier create of this resource (same subnet, name and creation
-   * tag); only when a read that Zenlayer's lag cannot fake shows none, sends a create.
+   * tag), and sends a create only when there is none. After a create whose answer was lost, a
+   * search showing none is not believed for a long grace (see `CREATE_GRACE_WINDOWS`).
    */
   async findOrCreate(): Promise<WaitDecision<NicInfo>> {
     const at = this.op.ctx.now();
     const found = await this.findMine();
+    if (this.op.reads.judge(found, at) === "lagging") return this.op.lagging(found);
     if (found !== undefined) {
       this.progress.nicId = found.nicId;
       this.progress.mayHaveCreated = false;
@@ -51,26 +68,12 @@ class Creation {
       );
       return { kind: "pending", observed: displayText(found.status) };
     }
-    if (this.progress.mayHaveCreated && !this.op.consistency.confirms("no NIC made yet", at)) {
-      return this.op.awaitConfirmation(`no NIC from the earlier create of ${this.inputs.name} shows yet`);
-    }
     return this.sendCreate();
   }
 
-  /** This resource's NIC, by the creation tag (and name and subnet); DELETING ones do not count. */
+  /** This resource's NIC, by the creation tag; the oldest, should there be more than one. */
   async findMine(): Promise<NicInfo | undefined> {
-    const { name, subnetId } = this.inputs;
-    const options = { deadline: this.op.deadline, maxAttempts: 1 };
-    const tag = creationTag(this.inputs);
-    const nics = await this.op.ctx.client.describeAllNetworkInterfaces(
-      { subnetId, name, tags: [tag] },
-      options,
-    );
-    // The filters are checked again here: `name` is a fuzzy match, and a NIC of someone else's
-    // must never be taken for ours should the tag filter be ignored.
-    const tagged = (nic: NicInfo) =>
-      (nic.tags?.tags ?? []).some((t) => t.key === tag.key && t.value === tag.value);
-    return nics.find((nic) => nic.name === name && tagged(nic) && nic.status !== "DELETING");
+    return (await findTagged(this.op, this.inputs))[0];
   }
 
   /** One CreateNetworkInterface; a failure that may have created a NIC makes the next step look first. */
@@ -91,26 +94,33 @@ class Creation {
     const sentAt = this.op.ctx.now();
     try {
       const created = await this.op.ctx.client.createNetworkInterface(request, this.op.callOptions());
-      this.op.wrote(sentAt);
+      this.op.wrote(sentAt, true);
+      this.op.expect("the accepted CreateNetworkInterface", showsNoNic, sentAt, true);
       this.progress.nicId = created.nicId;
       return { kind: "pending", observed: "PENDING" };
     } catch (error) {
       if (isZenlayerApiError(error) && error.category === "transient") {
         this.progress.mayHaveCreated = true;
-        this.op.wrote(sentAt);
+        this.op.wrote(sentAt, false);
+        const what = "a CreateNetworkInterface whose answer was lost";
+        this.op.expect(what, showsNoNic, sentAt, false, CREATE_GRACE_WINDOWS);
         return { kind: "pending", observed: `${error.code}: looking for a NIC it may have made` };
       }
       throw error; // the operation's loop retries what was not sent (throttled, unreachable), fails the rest
     }
   }
 
-  /** Waits out PENDING until the NIC is usable or CREATE_FAILED; a NIC that vanished fails. */
+  /**
+   * Waits out PENDING until the NIC is usable or CREATE_FAILED; a NIC that vanished fails, unless
+   * reads may still lag the create that made it.
+   */
   async awaitSettled(nicId: string): Promise<WaitDecision<NicInfo>> {
     const seen = await this.op.readNic(nicId);
+    if (this.op.reads.judge(seen.value, seen.at) === "lagging") return this.op.lagging(seen.value);
     const nic = seen.value;
     this.progress.lastNic = nic ?? this.progress.lastNic;
     if (nic === undefined) {
-      if (this.op.consistency.mayHideOwnWrite(seen.at)) return { kind: "pending", observed: "not shown yet" };
+      if (this.op.reads.mayHideOwnWrite(seen.at)) return { kind: "pending", observed: "not shown yet" };
       return {
         kind: "failed",
         error: new Error(`NIC ${nicId} (${this.inputs.name}) disappeared while it was being created`),
@@ -136,6 +146,26 @@ class Creation {
       return new Error(`${what}, and deleting it failed: ${why}`, { cause: cleanup });
     }
   }
+}
+
+/**
+ * The NICs carrying this resource's creation tag (in its subnet, with its name), oldest first;
+ * DELETING ones do not count. The filters are checked again here: `name` is a fuzzy match, and a
+ * NIC of someone else's must never be taken for ours should the tag filter be ignored.
+ * @internal
+ */
+export async function findTagged(op: Operation, inputs: NetworkInterfaceInputs): Promise<NicInfo[]> {
+  const { name, subnetId } = inputs;
+  const tag = creationTag(inputs);
+  const nics = await op.ctx.client.describeAllNetworkInterfaces(
+    { subnetId, name, tags: [tag] },
+    { deadline: op.deadline, maxAttempts: 1 },
+  );
+  const tagged = (nic: NicInfo) =>
+    (nic.tags?.tags ?? []).some((t) => t.key === tag.key && t.value === tag.value);
+  return nics
+    .filter((nic) => nic.name === name && tagged(nic) && nic.status !== "DELETING")
+    .sort((a, b) => (a.createTime ?? "").localeCompare(b.createTime ?? "") || a.nicId.localeCompare(b.nicId));
 }
 
 /**

@@ -2,6 +2,7 @@ import { isZenlayerApiError } from "../../../sdk/index";
 import type { NicInfo, WaitDecision } from "../../../sdk/index";
 import { displayText } from "../../../sdk/util/displayValue";
 import type { Operation } from "../../shared/operation";
+import type { NicView } from "../../shared/readLag";
 import { detachAndWait } from "../networkInterfaceAttachment/detach";
 
 /** How a delete treats a NIC it finds attached to an instance. */
@@ -16,6 +17,9 @@ export interface DeleteOptions {
 
 /** Statuses that end on their own; a delete waits them out before deciding. */
 const SETTLING = new Set(["PENDING", "ATTACHING", "DETACHING", "DELETING"]);
+
+/** A read still listing the NIC as it was before a delete. */
+const showsUndeleted = (nic: NicView): boolean => nic !== undefined && nic.status !== "DELETING";
 
 /** Refusals that mean "the NIC changed since the look": look again. */
 const LOOK_AGAIN_CODES = new Set(["INVALID_NIC_ATTACHED", "INVALID_NIC_STATUS"]);
@@ -33,16 +37,17 @@ class Deletion {
   /** One look: done once the NIC is confirmed gone; else wait, detach, or send the delete. */
   async step(): Promise<WaitDecision<void>> {
     const seen = await this.op.readNic(this.nicId);
+    if (this.op.reads.judge(seen.value, seen.at) === "lagging") return this.op.lagging(seen.value);
     const nic = seen.value;
     if (nic === undefined) {
       const verdict = `NIC ${this.nicId} is gone`;
-      if (!this.op.consistency.confirms(verdict, seen.at)) return this.op.awaitConfirmation(verdict);
+      if (!this.op.reads.confirms(verdict, seen.at)) return this.op.awaitConfirmation(verdict);
       this.op.ctx.log(this.deleteAccepted ? `nic ${this.nicId} deleted` : `${verdict}: no delete needed`);
       return { kind: "done", value: undefined };
     }
-    this.op.consistency.contradicted();
+    this.op.reads.contradicted();
     if (nic.nicType === "Primary") return { kind: "failed", error: primaryRefusal(nic) };
-    if (SETTLING.has(nic.status) || this.op.consistency.mayHideOwnWrite(seen.at)) {
+    if (SETTLING.has(nic.status) || this.op.reads.mayHideOwnWrite(seen.at)) {
       return { kind: "pending", observed: displayText(nic.status) };
     }
     if (nic.instanceId) return this.detachFirst(nic);
@@ -69,12 +74,14 @@ class Deletion {
     const sentAt = this.op.ctx.now();
     try {
       await this.op.ctx.client.deleteNetworkInterface({ nicId: this.nicId }, this.op.callOptions());
-      this.op.wrote(sentAt);
+      this.op.wrote(sentAt, true);
+      this.op.expect("the accepted DeleteNetworkInterface", showsUndeleted, sentAt, true);
       this.deleteAccepted = true;
       return { kind: "pending", observed: "DELETING" };
     } catch (error) {
       if (!isZenlayerApiError(error)) throw error;
-      if (error.category === "transient") this.op.wrote(sentAt); // it may have executed
+      // It may have executed; sending it again is harmless (Zenlayer answers "not found").
+      if (error.category === "transient") this.op.wrote(sentAt, false);
       if (error.category === "not-found") {
         this.op.ctx.log(`nic ${this.nicId}: ${error.code}, already deleted`);
         return { kind: "done", value: undefined };

@@ -6,11 +6,13 @@ import { handlerError, partialFailure } from "../../shared/failures";
 import { assertId, FIX_STATE, timeoutOf } from "../../shared/inputValues";
 import { runOperation, startOperation } from "../../shared/operation";
 import type { Operation } from "../../shared/operation";
-import { awaitCreated, createAndWait } from "./create";
+import { awaitCreated, createAndWait, expectEarlierCreate } from "./create";
 import type { CreateProgress } from "./create";
 import { deleteAndWait } from "./delete";
+import { removeDuplicates } from "./duplicates";
 import {
   checkNetworkInterfaceInputs,
+  CREATE_UNSEEN,
   DEFAULT_TIMEOUT,
   diffNetworkInterface,
   inputsFromNic,
@@ -40,7 +42,7 @@ function unseenOutputs(inputs: NetworkInterfaceInputs, nicId: string): NetworkIn
   const blank = { nicType: "", regionId: "", vpcId: "", nicSubnetType: "", primaryIpv4: "", primaryIpv6: "" };
   const more = { ipv6Cidr: "", macAddress: "", instanceId: "", resourceGroupName: "", createTime: "" };
   const lists = { privateIpList: [], publicIpList: [], secondaryIpv4s: [] };
-  return { ...inputs, nicId, status: "UNKNOWN", ...blank, ...more, ...lists };
+  return { ...inputs, nicId, status: CREATE_UNSEEN, ...blank, ...more, ...lists };
 }
 
 /** What a failed create leaves and what to do about it: a partial failure whenever a NIC exists. */
@@ -71,7 +73,12 @@ async function finishCreate(
   const what = `finish creating NIC ${nicId} (${news.name})`;
   let nic: NicInfo;
   try {
-    nic = await runOperation(op, () => awaitCreated(op, news, nicId));
+    nic = await runOperation(op, async () => {
+      if (olds.status === CREATE_UNSEEN) expectEarlierCreate(op);
+      const settled = await awaitCreated(op, news, nicId);
+      await removeDuplicates(op, news, nicId);
+      return settled;
+    });
   } catch (error) {
     const outputs = { ...unseenOutputs(news, nicId), ...olds };
     throw partialFailure(nicId, outputs, news, handlerError(error, what, STAYS_PARTIAL));
@@ -94,12 +101,13 @@ async function finishCreate(
 function readSettledNic(op: Operation, nicId: string): Promise<NicInfo | undefined> {
   return op.converge<NicInfo | undefined>(async () => {
     const seen = await op.readNic(nicId);
+    if (op.reads.judge(seen.value, seen.at) === "lagging") return op.lagging(seen.value);
     if (seen.value === undefined) {
       const verdict = `NIC ${nicId} is gone`;
-      if (op.consistency.confirms(verdict, seen.at)) return { kind: "done", value: undefined };
+      if (op.reads.confirms(verdict, seen.at)) return { kind: "done", value: undefined };
       return op.awaitConfirmation(verdict);
     }
-    op.consistency.contradicted();
+    op.reads.contradicted();
     const status = seen.value.status;
     if (USABLE.has(status) || status === "CREATE_FAILED") return { kind: "done", value: seen.value };
     return { kind: "pending", observed: status };
@@ -135,7 +143,11 @@ export function createNetworkInterfaceProvider(
       const op = startOperation(ctx, description, timeoutOf(inputs.timeouts, "create"), DEFAULT_TIMEOUT);
       const progress: CreateProgress = { nicId: undefined, lastNic: undefined, mayHaveCreated: false };
       try {
-        const nic = await runOperation(op, () => createAndWait(op, inputs, progress));
+        const nic = await runOperation(op, async () => {
+          const made = await createAndWait(op, inputs, progress);
+          await removeDuplicates(op, inputs, made.nicId);
+          return made;
+        });
         return { id: nic.nicId, outs: outputsFromNic(inputs, nic) };
       } catch (error) {
         throw createFailure(error, inputs as Props, progress);
@@ -145,7 +157,12 @@ export function createNetworkInterfaceProvider(
       assertId("id", id, FIX_STATE);
       const stored = { creationKey: "", ...props } as NetworkInterfaceOutputs;
       const op = startOperation(source.context(), `reading NIC ${id}`, undefined, DEFAULT_TIMEOUT);
-      const nic = await runOperation(op, () => readSettledNic(op, id));
+      const nic = await runOperation(op, async () => {
+        if (stored.status === CREATE_UNSEEN) expectEarlierCreate(op);
+        const found = await readSettledNic(op, id);
+        if (found !== undefined && stored.creationKey !== "") await removeDuplicates(op, stored, id);
+        return found;
+      });
       if (nic === undefined) return {};
       const inputs = inputsFromNic(stored, nic);
       // The SDK types ReadResult.inputs as the outputs type; the engine stores them as inputs.
@@ -165,7 +182,10 @@ export function createNetworkInterfaceProvider(
         DEFAULT_TIMEOUT,
       );
       try {
-        await runOperation(op, () => deleteAndWait(op, id, { forceDetach: props?.forceDetach === true }));
+        await runOperation(op, () => {
+          if (props?.status === CREATE_UNSEEN) expectEarlierCreate(op);
+          return deleteAndWait(op, id, { forceDetach: props?.forceDetach === true });
+        });
       } catch (error) {
         throw handlerError(error, `delete NIC ${id}`, STAYS_FOR_DELETE);
       }

@@ -71,6 +71,12 @@ const REPLACING = ["subnetId", "nicStackType", "resourceGroupId"] as const;
 const NIC_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])$/;
 /** Ids Zenlayer issues that are not plain numbers (security and resource groups). */
 const IDENTIFIER = /^[A-Za-z0-9._:-]{1,64}$/;
+/**
+ * The status stored for a NIC whose create Zenlayer accepted but no read has shown yet: refresh and
+ * delete must not take a read that does not list it at its word at once (reads may lag the create).
+ * @internal
+ */
+export const CREATE_UNSEEN = "UNKNOWN";
 /** Statuses of a NIC whose create has finished. */
 export const USABLE: ReadonlySet<string> = new Set(["AVAILABLE", "USED"]);
 const STACK_TYPES: readonly NicSubnetType[] = ["IPv4", "IPv4_IPv6", "IPv6"];

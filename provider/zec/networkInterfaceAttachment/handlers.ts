@@ -6,10 +6,11 @@ import { handlerError, partialFailure } from "../../shared/failures";
 import { timeoutOf } from "../../shared/inputValues";
 import { runOperation, startOperation } from "../../shared/operation";
 import type { Operation } from "../../shared/operation";
-import { attachAndWait } from "./attach";
+import { attachAndWait, expectEarlierAttach } from "./attach";
 import type { AttachProgress } from "./attach";
 import { detachAndWait } from "./detach";
 import {
+  ATTACH_UNSEEN,
   checkAttachmentInputs,
   DEFAULT_TIMEOUT,
   diffAttachment,
@@ -18,6 +19,7 @@ import {
   inputsOf,
   outputsFromNic,
   outputsSoFar,
+  ownedOutputs,
   storedIds,
 } from "./inputs";
 import type { AttachmentInputs, AttachmentOutputs } from "./inputs";
@@ -33,17 +35,23 @@ const STAYS_FOR_DELETE =
   "Zenlayer is slow).";
 
 /**
- * Attaches and waits (create, and update continuing a partial create). A failure after an attach
- * may have run keeps the resource in the stack as a partial failure; any other failure says that
- * nothing was attached.
+ * Attaches and waits (create, and update continuing a partial create, `earlier`). A failure after
+ * an attach may have run keeps the resource in the stack as a partial failure, recording the
+ * instance the program named (never one the NIC was seen on); any other failure says that nothing
+ * was attached.
  */
-async function converge(ctx: HandlerContext, inputs: Props): Promise<AttachmentOutputs> {
-  const { nicId, instanceId } = inputIds(inputs);
+async function converge(
+  ctx: HandlerContext,
+  inputs: Props,
+  earlier = { continuing: false, attachUnseen: false },
+): Promise<AttachmentOutputs> {
+  const ids = inputIds(inputs);
+  const { nicId, instanceId } = ids;
   const description = `attaching NIC ${nicId} to instance ${instanceId}`;
   const op = startOperation(ctx, description, timeoutOf(inputs.timeouts, "create"), DEFAULT_TIMEOUT);
-  const progress: AttachProgress = { mayBeBound: false, lastNic: undefined };
+  const progress: AttachProgress = { mayBeBound: earlier.attachUnseen, lastNic: undefined };
   try {
-    const nic = await runOperation(op, () => attachAndWait(op, nicId, instanceId, progress));
+    const nic = await runOperation(op, () => attachAndWait(op, ids, progress, earlier));
     return outputsFromNic(inputsOf(inputs), nic);
   } catch (error) {
     const what = `attach NIC ${nicId} to instance ${instanceId}`;
@@ -59,18 +67,30 @@ async function converge(ctx: HandlerContext, inputs: Props): Promise<AttachmentO
 }
 
 /**
- * Reads the NIC for a refresh. A NIC attached somewhere is reported at once; "gone" and "attached
- * to nothing" drop the resource from the stack, so they are reported only once a read that
- * Zenlayer's lag cannot fake agrees (a refresh right after an attach must not drop an attachment
- * that Describe does not show yet).
+ * Reads the NIC for a refresh: the NIC when it is attached to this resource's instance, else
+ * `undefined`, which drops the resource from the stack. A NIC on the instance is reported at once;
+ * "gone", "attached to nothing" and "attached to another instance" (which this resource does not
+ * own: the next `up` fails, naming it, instead of taking it) only once a read that Zenlayer's lag
+ * cannot fake agrees, and, after an attach no read has shown yet, not within its grace.
  */
-function readSettledNic(op: Operation, nicId: string): Promise<NicInfo | undefined> {
+function readOwnNic(
+  op: Operation,
+  ids: { readonly nicId: string; readonly instanceId: string },
+): Promise<NicInfo | undefined> {
   return op.converge<NicInfo | undefined>(async () => {
-    const seen = await op.readNic(nicId);
-    if (seen.value?.instanceId) return { kind: "done", value: seen.value };
-    const verdict = seen.value === undefined ? `NIC ${nicId} is gone` : `NIC ${nicId} is not attached`;
-    if (op.consistency.confirms(verdict, seen.at)) return { kind: "done", value: seen.value };
-    return op.awaitConfirmation(verdict);
+    const seen = await op.readNic(ids.nicId);
+    if (op.reads.judge(seen.value, seen.at) === "lagging") return op.lagging(seen.value);
+    const nic = seen.value;
+    if (nic?.instanceId === ids.instanceId) return { kind: "done", value: nic };
+    const verdict =
+      nic === undefined
+        ? `NIC ${ids.nicId} is gone`
+        : nic.instanceId
+          ? `NIC ${ids.nicId} is attached to instance ${nic.instanceId}, not ${ids.instanceId}`
+          : `NIC ${ids.nicId} is not attached`;
+    if (!op.reads.confirms(verdict, seen.at)) return op.awaitConfirmation(verdict);
+    op.ctx.log(`${verdict}: the attachment is dropped from the stack`);
+    return { kind: "done", value: undefined };
   });
 }
 
@@ -91,9 +111,9 @@ export function createNetworkInterfaceAttachmentProvider(
       // Unchecked inputs can be anything the program passed; validating them is this method's job.
       return checkAttachmentInputs(news as unknown as Record<string, unknown>);
     },
-    async diff(_id, olds, news) {
+    async diff(id, olds, news) {
       return diffAttachment(
-        olds as unknown as Record<string, unknown>,
+        ownedOutputs(id, olds as unknown as Record<string, unknown>),
         news as unknown as Record<string, unknown>,
       );
     },
@@ -105,9 +125,12 @@ export function createNetworkInterfaceAttachmentProvider(
       const stored = props ?? ({} as Partial<AttachmentOutputs>);
       const ids = storedIds(id, stored);
       const op = startOperation(source.context(), `reading NIC ${ids.nicId}`, undefined, DEFAULT_TIMEOUT);
-      const nic = await runOperation(op, () => readSettledNic(op, ids.nicId));
-      if (nic === undefined || !nic.instanceId) return {};
-      const inputs = inputsOf({ ...stored, ...ids, instanceId: nic.instanceId });
+      const nic = await runOperation(op, () => {
+        if (stored.status === ATTACH_UNSEEN) expectEarlierAttach(op);
+        return readOwnNic(op, ids);
+      });
+      if (nic === undefined) return {};
+      const inputs = inputsOf({ ...stored, ...ids });
       // The SDK types ReadResult.inputs as the outputs type; the engine stores them as inputs.
       return { id, props: outputsFromNic(inputs, nic), inputs: inputs as AttachmentOutputs };
     },
@@ -117,7 +140,8 @@ export function createNetworkInterfaceAttachmentProvider(
       if (unchanged && olds.status === "USED") {
         return { outs: { ...kept, ...(news.timeouts === undefined ? {} : { timeouts: news.timeouts }) } };
       }
-      return { outs: await converge(source.context(), news as Props) };
+      const earlier = { continuing: true, attachUnseen: olds.status === ATTACH_UNSEEN };
+      return { outs: await converge(source.context(), news as Props, earlier) };
     },
     async delete(id, props) {
       const { nicId, instanceId } = storedIds(id, props);
@@ -125,7 +149,7 @@ export function createNetworkInterfaceAttachmentProvider(
       const timeout = timeoutOf(props?.timeouts, "delete");
       const op = startOperation(source.context(), description, timeout, DEFAULT_TIMEOUT);
       try {
-        await runOperation(op, () => detachAndWait(op, nicId, instanceId));
+        await runOperation(op, () => detachAndWait(op, nicId, instanceId, props?.status === ATTACH_UNSEEN));
       } catch (error) {
         throw handlerError(error, `detach NIC ${nicId} from instance ${instanceId}`, STAYS_FOR_DELETE);
       }

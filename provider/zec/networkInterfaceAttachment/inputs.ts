@@ -87,21 +87,34 @@ export function inputIds(props: unknown): { nicId: string; instanceId: string } 
 }
 
 /**
- * The ids of a stored resource (read, delete), from its properties or, failing that, from its
- * resource id. The instance may be unknowable (no property, a resource id naming the NIC alone);
- * read and delete need only the NIC, so it is then `""`, which owns nothing. Any id that is
- * present, even an empty one, must be a Zenlayer id.
+ * The ids of a stored resource (read, delete): the pair the program named, which is the resource
+ * id `<nicId>:<instanceId>` (set at create from the inputs, and never changed). Properties are
+ * consulted only for an id that names the NIC alone; older versions could record in them an
+ * instance the NIC was merely seen on, which this resource does not own. The instance may be
+ * unknowable (no property, an id naming the NIC alone); read and delete need only the NIC, so it
+ * is then `""`, which owns nothing. Any id that is present, even an empty one, must be a Zenlayer
+ * id.
  * @internal
  */
 export function storedIds(id: unknown, props: unknown): { nicId: string; instanceId: string } {
   const record = isRecord(props) ? props : {};
   const parsed = typeof id === "string" ? parseAttachmentId(id) : undefined;
-  const nicId = record["nicId"] ?? parsed?.nicId ?? id;
-  const instanceId = record["instanceId"] ?? parsed?.instanceId;
+  const nicId = parsed?.nicId ?? record["nicId"] ?? id;
+  const instanceId = parsed?.instanceId ?? record["instanceId"];
   assertId("nicId", nicId, FIX_STATE);
   if (instanceId === undefined) return { nicId, instanceId: "" };
   assertId("instanceId", instanceId, FIX_STATE);
   return { nicId, instanceId };
+}
+
+/**
+ * Stored outputs with the pair the resource owns taken from its id, for `diff`: state written by
+ * older versions may record another instance in its properties (see {@link storedIds}).
+ * @internal
+ */
+export function ownedOutputs(id: string, olds: Record<string, unknown>): Record<string, unknown> {
+  const parsed = parseAttachmentId(id);
+  return parsed === undefined ? olds : { ...olds, ...parsed };
 }
 
 /**
@@ -157,16 +170,26 @@ export function diffAttachment(
 }
 
 /**
- * Builds the complete outputs from what Zenlayer reports about the NIC. Absent API values become
- * empty strings and lists, because the engine's property format has no `undefined`.
+ * The status stored for an attachment that is not known to be attached: an attach may have taken
+ * effect unseen (its answer was lost, or reads lag it), so refresh and delete must not take a read
+ * showing the NIC free at its word at once.
+ * @internal
+ */
+export const ATTACH_UNSEEN = "ATTACHING";
+
+/**
+ * Builds the complete outputs from what Zenlayer reports about the NIC. The instance is always the
+ * one the program named, never one the NIC was seen on: the resource owns that pair alone. The
+ * status is the NIC's when it is on that instance, else {@link ATTACH_UNSEEN}. Absent API values
+ * become empty strings and lists, because the engine's property format has no `undefined`.
  * @internal
  */
 export function outputsFromNic(inputs: AttachmentInputs, nic: NicInfo): AttachmentOutputs {
   return {
     nicId: inputs.nicId,
-    instanceId: nic.instanceId ?? inputs.instanceId,
+    instanceId: inputs.instanceId,
     ...(inputs.timeouts === undefined ? {} : { timeouts: inputs.timeouts }),
-    status: nic.status,
+    status: nic.instanceId === inputs.instanceId ? nic.status : ATTACH_UNSEEN,
     nicType: nic.nicType ?? "",
     nicName: nic.name ?? "",
     regionId: nic.regionId ?? "",
@@ -187,9 +210,13 @@ export function inputsOf(props: AttachmentInputs): AttachmentInputs {
   };
 }
 
-/** The outputs of a partial failure: what was last seen of the NIC, or placeholders if nothing was. */
+/**
+ * The outputs of a partial failure after an attach may have run: what was last seen of the NIC, or
+ * placeholders if nothing was; unless the NIC was seen on the instance, the status is
+ * {@link ATTACH_UNSEEN}.
+ */
 export function outputsSoFar(inputs: AttachmentInputs, nic: NicInfo | undefined): AttachmentOutputs {
   if (nic !== undefined) return outputsFromNic(inputs, nic);
-  const empty = { status: "UNKNOWN", nicType: "", nicName: "", regionId: "", vpcId: "", subnetId: "" };
+  const empty = { status: ATTACH_UNSEEN, nicType: "", nicName: "", regionId: "", vpcId: "", subnetId: "" };
   return { ...inputs, ...empty, primaryIpv4: "", privateIpList: [], macAddress: "" };
 }

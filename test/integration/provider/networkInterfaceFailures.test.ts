@@ -180,13 +180,16 @@ describe("NetworkInterface create against a Zenlayer that ignores the tag filter
       { kind: "success", response: { totalCount: 1, dataSet: [nic("1000000000000000001", "AVAILABLE")] } },
       { kind: "success", response: { nicId: "1000000000000000002" } },
       { kind: "success", response: { totalCount: 1, dataSet: [nic("1000000000000000002", "AVAILABLE")] } },
+      { kind: "success", response: { totalCount: 1, dataSet: [nic("1000000000000000001", "AVAILABLE")] } },
     );
     try {
       const created = await provider.create(nicInputs());
       expect(created.id).toBe("1000000000000000002");
+      // The last search is for duplicates: the untagged NIC is not taken for one, so not deleted.
       expect(server.requests.map((request) => request.action)).toEqual([
         "DescribeNetworkInterfaces",
         "CreateNetworkInterface",
+        "DescribeNetworkInterfaces",
         "DescribeNetworkInterfaces",
       ]);
     } finally {

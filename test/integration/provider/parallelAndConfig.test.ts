@@ -126,8 +126,9 @@ describe("where settings come from", () => {
     const lines: string[] = [];
     const provider = fastProvider((line) => lines.push(line));
     const vm = sim.control.addInstance({});
-    const primary = vm.nics[0]!.nicId;
-    const created = await provider.create(inputs(primary, vm.instanceId));
+    const nicId = sim.control.addNic({}).nicId;
+    const created = await provider.create(inputs(nicId, vm.instanceId));
+    sim.control.outOfBand.associateLoadBalancer(nicId);
     const error = await failureOf(provider.delete!(created.id, created.outs!));
     const everything = [
       lines.join("\n"),
@@ -135,7 +136,7 @@ describe("where settings come from", () => {
       inspect(error, { depth: 10 }),
       JSON.stringify(error),
     ].join("\n");
-    expect(everything).toContain("INVALID_NIC_PRIMARY_CANT_DETACH");
+    expect(everything).toContain("INVALID_NIC_LB_ASSOCIATED");
     expect(everything).not.toContain(DEFAULT_ACCESS_KEY.accessKeyPassword);
     expect(everything).not.toMatch(/Signature=|authorization/i);
     expect(count(sim, "DetachNetworkInterface")).toBe(1);

@@ -28,16 +28,36 @@ describe("read (refresh)", () => {
     expect(await h.provider.read?.(created.id, created.outs)).toEqual({});
   });
 
-  it("reports another instance so the next up shows a replacement", async () => {
+  it("drops an attachment whose NIC is now on another instance, which it does not own", async () => {
     const created = await h.provider.create(inputs(h.nicId, h.instanceId));
     const other = h.sim.control.addInstance({ regionId: "asia-east-1" });
     h.sim.control.outOfBand.detachNic(h.nicId);
     h.sim.control.outOfBand.attachNic(h.nicId, other.instanceId);
-    const read = await h.provider.read?.(created.id, created.outs);
-    expect(read?.props?.instanceId).toBe(other.instanceId);
-    expect(read?.inputs?.instanceId).toBe(other.instanceId);
-    const diff = await h.provider.diff?.(created.id, read!.props!, inputs(h.nicId, h.instanceId));
-    expect(diff).toEqual({ changes: true, replaces: ["instanceId"], deleteBeforeReplace: true });
+    expect(await h.provider.read?.(created.id, created.outs)).toEqual({});
+    expect(h.logs.join("\n")).toContain(`is attached to instance ${other.instanceId}, not ${h.instanceId}`);
+    // The next `up` creates it again, and fails naming the instance instead of taking the NIC.
+    const error = await failureOf(h.provider.create(inputs(h.nicId, h.instanceId)));
+    expect(error.message).toContain(
+      `attached to instance ${other.instanceId}, not ${h.instanceId}. Detach it there first`,
+    );
+    expect(h.sim.control.getNic(h.nicId)).toMatchObject({ status: "USED", instanceId: other.instanceId });
+  });
+
+  it("owns the instance in its id, not another one that older state recorded", async () => {
+    const created = await h.provider.create(inputs(h.nicId, h.instanceId));
+    const other = h.sim.control.addInstance({ regionId: "asia-east-1" });
+    h.sim.control.outOfBand.detachNic(h.nicId);
+    h.sim.control.outOfBand.attachNic(h.nicId, other.instanceId);
+    // Older versions recorded the instance a refresh or a partial create saw the NIC on.
+    const older = { ...created.outs!, instanceId: other.instanceId };
+    const diff = await h.provider.diff?.(created.id, older, inputs(h.nicId, h.instanceId));
+    expect(diff).toEqual({ changes: false });
+    expect(await h.provider.read?.(created.id, older)).toEqual({});
+    await h.provider.delete!(created.id, older);
+    expect(h.sim.control.requestLog().filter((entry) => entry.action === "DetachNetworkInterface")).toEqual(
+      [],
+    );
+    expect(h.sim.control.getNic(h.nicId)).toMatchObject({ status: "USED", instanceId: other.instanceId });
   });
 
   it("reads the id when old state lacks properties", async () => {

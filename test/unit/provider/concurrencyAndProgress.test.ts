@@ -1,5 +1,5 @@
 import { withInstanceLock } from "../../../provider/shared/instanceLocks";
-import { progressPrinter } from "../../../provider/shared/operation";
+import { progressPrinter } from "../../../provider/shared/progress";
 
 describe("withInstanceLock", () => {
   it("runs work on one instance one at a time, in arrival order", async () => {

@@ -156,14 +156,17 @@ describe("handlers given hostile values from state, or with check bypassed", () 
 
   describe.each(["nicId", "instanceId"])("in %s", (property) => {
     const props = (value: unknown): never => ({ nicId: NIC, instanceId: VM, [property]: value }) as never;
+    /** The resource id state holds for the value: the named pair, as created (a non-string can only be in the properties). */
+    const idOf = (value: unknown): string =>
+      typeof value !== "string" ? "" : property === "nicId" ? `${value}:${VM}` : `${NIC}:${value}`;
 
     it.each(HOSTILE_IDS)("delete refuses %s before any request", async (_label, value) => {
-      const message = await refusal(() => provider.delete!(`${NIC}:${VM}`, props(value)), property);
+      const message = await refusal(() => provider.delete!(idOf(value), props(value)), property);
       expect(message).toMatch(/Nothing was sent to Zenlayer\. The value comes from the stack's state/);
     });
 
     it.each(HOSTILE_IDS)("read refuses %s before any request", async (_label, value) => {
-      await refusal(() => provider.read!(`${NIC}:${VM}`, props(value)), property);
+      await refusal(() => provider.read!(idOf(value), props(value)), property);
     });
 
     it.each(HOSTILE_IDS)("create and update refuse %s before any request", async (_label, value) => {

@@ -1,4 +1,4 @@
-import { TransitionEstimate } from "../../../provider/shared/operation";
+import { TransitionEstimate } from "../../../provider/shared/transitionEstimate";
 
 const INTERVAL_MS = 1000;
 const GRID_MS = INTERVAL_MS / 2;
@@ -16,7 +16,7 @@ function runOperation(estimate: TransitionEstimate, wroteAt: number, transitionM
     lastPending = look;
     look = Math.ceil((look + INTERVAL_MS) / GRID_MS) * GRID_MS;
   }
-  estimate.learn(wroteAt, lastPending, look);
+  estimate.learn(wroteAt, lastPending, look, INTERVAL_MS);
   return look - endsAt;
 }
 
@@ -32,22 +32,30 @@ describe("TransitionEstimate", () => {
     },
   );
 
-  it("does not grow when the change is seen late: only the bracket around the end is learned", () => {
+  it("learns the middle of the bracket in which the transition ended, not when it was noticed", () => {
     const estimate = new TransitionEstimate();
-    for (let op = 0; op < 50; op++) estimate.learn(0, 1900, 5000);
-    expect(estimate.firstLookAfterMs(INTERVAL_MS)).toBe(3450);
+    for (let op = 0; op < 50; op++) estimate.learn(0, 1900, 4000, INTERVAL_MS);
+    expect(estimate.firstLookAfterMs(INTERVAL_MS)).toBeCloseTo(2950, 0);
     const seenAtOnce = new TransitionEstimate();
-    for (let op = 0; op < 50; op++) seenAtOnce.learn(0, undefined, 2000);
+    for (let op = 0; op < 50; op++) seenAtOnce.learn(0, undefined, 2000, INTERVAL_MS);
     expect(seenAtOnce.firstLookAfterMs(INTERVAL_MS)).toBeCloseTo(1000, 0);
+  });
+
+  it("is not inflated by looks spread out by retries after lost answers", () => {
+    const estimate = new TransitionEstimate();
+    for (let op = 0; op < 20; op++) estimate.learn(0, 500, 1500, INTERVAL_MS);
+    const before = estimate.firstLookAfterMs(INTERVAL_MS);
+    for (let op = 0; op < 20; op++) estimate.learn(0, 500, 4600, INTERVAL_MS);
+    expect(estimate.firstLookAfterMs(INTERVAL_MS)).toBe(before);
   });
 
   it("starts at two intervals and stays within half an interval and ten", () => {
     const estimate = new TransitionEstimate();
     expect(estimate.firstLookAfterMs(INTERVAL_MS)).toBe(2000);
-    estimate.learn(0, undefined, 0);
-    for (let op = 0; op < 30; op++) estimate.learn(0, undefined, 0);
+    estimate.learn(0, undefined, 0, INTERVAL_MS);
+    for (let op = 0; op < 30; op++) estimate.learn(0, undefined, 0, INTERVAL_MS);
     expect(estimate.firstLookAfterMs(INTERVAL_MS)).toBe(500);
-    for (let op = 0; op < 30; op++) estimate.learn(0, 60_000, 61_000);
+    for (let op = 0; op < 30; op++) estimate.learn(0, 60_000, 61_000, INTERVAL_MS);
     expect(estimate.firstLookAfterMs(INTERVAL_MS)).toBe(10_000);
   });
 });

@@ -1,5 +1,5 @@
 import { createNetworkInterfaceAttachmentProvider } from "../../../../provider/index";
-import type { AttachmentInputs, AttachmentOutputs } from "../../../../provider/index";
+import type { AttachmentInputs, AttachmentOutputs, ProviderOptions } from "../../../../provider/index";
 import { DEFAULT_ACCESS_KEY, startSimulator } from "../../../../simulator/index";
 import type { Simulator, SimulatorOptions } from "../../../../simulator/index";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
@@ -23,19 +23,24 @@ export const FAST_CLIENT = {
   retry: { maxAttempts: 12, baseDelayMs: 5, maxDelayMs: 40, deadlineMs: 20_000 },
 } as const;
 
-export async function startHarness(options: SimulatorOptions = {}): Promise<Harness> {
+/** Starts a simulator with `options` and a provider on it; `provider` overrides the provider's settings. */
+export async function startHarness(
+  options: SimulatorOptions = {},
+  provider: Pick<ProviderOptions, "readConsistencyMs"> = {},
+): Promise<Harness> {
   const sim = await startSimulator({ transitionDelayMs: 40, ...options });
   const logs: string[] = [];
-  const provider = createNetworkInterfaceAttachmentProvider({
+  const handlers = createNetworkInterfaceAttachmentProvider({
     clientSettings: { ...FAST_CLIENT, domain: sim.domain },
     env: {},
     polling: { intervalMs: 20 },
     log: (line) => logs.push(line),
+    ...provider,
   });
   const instance = sim.control.addInstance({ regionId: "asia-east-1" });
   const nic = sim.control.addNic({ regionId: "asia-east-1" });
   const primaryNicId = instance.nics.find((n) => n.nicType === "Primary")?.nicId ?? "";
-  return { sim, provider, logs, instanceId: instance.instanceId, primaryNicId, nicId: nic.nicId };
+  return { sim, provider: handlers, logs, instanceId: instance.instanceId, primaryNicId, nicId: nic.nicId };
 }
 
 /** Inputs as the engine passes them after `check`. */
