@@ -31,6 +31,8 @@ export const ClientErrorCode = {
   DEADLINE_EXCEEDED: "DEADLINE_EXCEEDED",
   /** The client refused a request value (an id with control characters, a body too large); nothing was sent. */
   INVALID_REQUEST_VALUE: "INVALID_REQUEST_VALUE",
+  /** The reply was larger than any API reply can be; the client stopped reading it. */
+  REPLY_TOO_LARGE: "REPLY_TOO_LARGE",
 } as const;
 
 /** One of the {@link ClientErrorCode} values. @public */
@@ -72,6 +74,8 @@ export const CODE_CATEGORIES: Readonly<Record<string, ErrorCategory>> = {
   [ClientErrorCode.REQUEST_ABORTED]: "permanent",
   [ClientErrorCode.DEADLINE_EXCEEDED]: "permanent",
   [ClientErrorCode.INVALID_REQUEST_VALUE]: "permanent",
+  /** Whatever its status: asking again would only read the same flood. */
+  [ClientErrorCode.REPLY_TOO_LARGE]: "permanent",
 };
 
 /**
@@ -142,12 +146,14 @@ export function classifyError(
 }
 
 /**
- * Whether a failure says the configured endpoint is the problem (unreachable, or something other
- * than the Zenlayer API answered), so messages should name the endpoint and the setting behind it.
+ * Whether a failure says the configured endpoint is the problem (unreachable, something other than
+ * the Zenlayer API answered, or an answer no API reply can be), so messages should name the
+ * endpoint and the setting behind it.
  * @internal
  */
 export function isEndpointProblem(code: string, category: ErrorCategory): boolean {
-  return category === "unreachable" || (category === "permanent" && NOT_AN_API_REPLY.has(code));
+  if (category === "unreachable" || code === ClientErrorCode.REPLY_TOO_LARGE) return true;
+  return category === "permanent" && NOT_AN_API_REPLY.has(code);
 }
 
 /**
