@@ -33,6 +33,8 @@ export const ClientErrorCode = {
   INVALID_REQUEST_VALUE: "INVALID_REQUEST_VALUE",
   /** The reply was larger than any API reply can be; the client stopped reading it. */
   REPLY_TOO_LARGE: "REPLY_TOO_LARGE",
+  /** A Describe's first page promised more items than the client pages through. */
+  PAGING_LIMIT_EXCEEDED: "PAGING_LIMIT_EXCEEDED",
 } as const;
 
 /** One of the {@link ClientErrorCode} values. @public */
@@ -76,6 +78,7 @@ export const CODE_CATEGORIES: Readonly<Record<string, ErrorCategory>> = {
   [ClientErrorCode.INVALID_REQUEST_VALUE]: "permanent",
   /** Whatever its status: asking again would only read the same flood. */
   [ClientErrorCode.REPLY_TOO_LARGE]: "permanent",
+  [ClientErrorCode.PAGING_LIMIT_EXCEEDED]: "permanent",
 };
 
 /**
@@ -115,6 +118,12 @@ const NOT_AN_API_REPLY: ReadonlySet<string> = new Set([
   ClientErrorCode.UNRECOGNIZED_ERROR_BODY,
 ]);
 
+/** Client codes for answers past what any API reply can be: too large, or promising too many pages. */
+const BEYOND_ANY_API_REPLY: ReadonlySet<string> = new Set([
+  ClientErrorCode.REPLY_TOO_LARGE,
+  ClientErrorCode.PAGING_LIMIT_EXCEEDED,
+]);
+
 /**
  * Puts a failure in its {@link ErrorCategory}: connection failures by their cause, then the code
  * table, the not-found pattern and the HTTP status (429 throttling, 5xx transient). A reply that is
@@ -147,12 +156,12 @@ export function classifyError(
 
 /**
  * Whether a failure says the configured endpoint is the problem (unreachable, something other than
- * the Zenlayer API answered, or an answer no API reply can be), so messages should name the
+ * the Zenlayer API answered, or an answer beyond any API reply), so messages should name the
  * endpoint and the setting behind it.
  * @internal
  */
 export function isEndpointProblem(code: string, category: ErrorCategory): boolean {
-  if (category === "unreachable" || code === ClientErrorCode.REPLY_TOO_LARGE) return true;
+  if (category === "unreachable" || BEYOND_ANY_API_REPLY.has(code)) return true;
   return category === "permanent" && NOT_AN_API_REPLY.has(code);
 }
 
