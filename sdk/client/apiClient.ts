@@ -124,7 +124,7 @@ export class ZenlayerApiClient {
   }
 
   /** Where calls to `service` go and where that was configured, for errors that name the endpoint. */
-  protected endpointOf(service: string): EndpointInfo {
+  endpointOf(service: string): EndpointInfo {
     const url = `${this.config.scheme.toLowerCase()}://${this.config.domain}/api/v2/${service}`;
     return { url, source: this.endpointSource };
   }
