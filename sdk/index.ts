@@ -65,5 +65,5 @@ export { DEFAULT_RETRY_SETTINGS } from "./retry/retryPolicy";
 export type { RetrySettings } from "./retry/retryPolicy";
 export { TokenBucket } from "./rateLimit/tokenBucket";
 export type { RateLimiter, TokenBucketOptions } from "./rateLimit/tokenBucket";
-export { axiosTransport } from "./transport/transport";
+export { axiosTransport, isReplyTooLarge, MAX_REPLY_BYTES, ReplyTooLargeError } from "./transport/transport";
 export type { HttpReply, HttpRequest, Transport } from "./transport/transport";

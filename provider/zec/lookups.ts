@@ -15,11 +15,14 @@ import type {
 } from "../../sdk/index";
 import { clientFor } from "../shared/context";
 import { FIX_PROGRAM, idProblem } from "../shared/inputValues";
+import { withinLookupDeadline } from "./lookupDeadline";
 
 /** Options every lookup takes. @public */
 export interface LookupOptions {
   /** Settings that win over stack config and the environment (tests and tools use them). */
   readonly clientSettings?: ClientSettings;
+  /** How long the lookup may take in all, every retry included: 60000 (60 s) by default. */
+  readonly timeoutMs?: number;
 }
 
 /** The NIC filters a lookup accepts: those of DescribeNetworkInterfaces, without paging. @public */
@@ -50,7 +53,10 @@ export async function getNetworkInterface(
   options?: LookupOptions,
 ): Promise<NicInfo> {
   const nicId = requireId("getNetworkInterface", "nicId", args.nicId);
-  const page = await lookupClient(options).describeNetworkInterfaces({ nicIds: [nicId] });
+  const client = lookupClient(options);
+  const page = await withinLookupDeadline("getNetworkInterface", client, options?.timeoutMs, (call) =>
+    client.describeNetworkInterfaces({ nicIds: [nicId] }, call),
+  );
   const nic = page.dataSet.find((found) => found.nicId === nicId);
   if (nic === undefined)
     throw new Error(`getNetworkInterface: no NIC ${nicId} in this account (request id ${page.requestId})`);
@@ -58,11 +64,14 @@ export async function getNetworkInterface(
 }
 
 /** Every NIC matching the filters (all pages); an empty list when none does. @public */
-export function getNetworkInterfaces(
+export async function getNetworkInterfaces(
   filters: NetworkInterfaceFilters = {},
   options?: LookupOptions,
 ): Promise<NicInfo[]> {
-  return lookupClient(options).describeAllNetworkInterfaces(filters);
+  const client = lookupClient(options);
+  return withinLookupDeadline("getNetworkInterfaces", client, options?.timeoutMs, (call) =>
+    client.describeAllNetworkInterfaces(filters, call),
+  );
 }
 
 /** One instance by id, with its NICs (`nics`). Fails, naming the id, when Zenlayer does not list it. @public */
@@ -71,7 +80,10 @@ export async function getInstance(
   options?: LookupOptions,
 ): Promise<InstanceInfo> {
   const instanceId = requireId("getInstance", "instanceId", args.instanceId);
-  const page = await lookupClient(options).describeInstances({ instanceIds: [instanceId] });
+  const client = lookupClient(options);
+  const page = await withinLookupDeadline("getInstance", client, options?.timeoutMs, (call) =>
+    client.describeInstances({ instanceIds: [instanceId] }, call),
+  );
   const instance = page.dataSet.find((found) => found.instanceId === instanceId);
   if (instance === undefined) {
     throw new Error(`getInstance: no instance ${instanceId} in this account (request id ${page.requestId})`);

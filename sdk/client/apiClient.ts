@@ -1,5 +1,6 @@
 import type { ClientConfig } from "../config/clientConfig";
 import { deadlineError, isZenlayerApiError, stoppedError } from "../errors";
+import type { EndpointInfo } from "../errors";
 import { sharedRateLimiter } from "../rateLimit/tokenBucket";
 import type { RateLimiter } from "../rateLimit/tokenBucket";
 import { retrySafetyOf } from "../retry/classification";
@@ -128,12 +129,18 @@ export class ZenlayerApiClient {
     });
   }
 
+  /** Where calls to `service` go and where that was configured, for errors that name the endpoint. */
+  endpointOf(service: string): EndpointInfo {
+    const url = `${this.config.scheme.toLowerCase()}://${this.config.domain}/api/v2/${service}`;
+    return { url, source: this.endpointSource };
+  }
+
   private plan(service: string, action: string, body: object, options: CallOptions | undefined): CallPlan {
     const deadline = options?.deadline;
     const signals = [options?.signal, deadline?.signal].filter((s): s is AbortSignal => s !== undefined);
     return {
       action,
-      url: `${this.config.scheme.toLowerCase()}://${this.config.domain}/api/v2/${service}`,
+      url: this.endpointOf(service).url,
       payload: JSON.stringify(body),
       deadlineAt: deadline?.at ?? this.deps.now() + (options?.deadlineMs ?? this.retrySettings.deadlineMs),
       readOnly: retrySafetyOf(action) === "read-only",

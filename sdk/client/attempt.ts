@@ -2,7 +2,8 @@ import type { EndpointInfo } from "../errors";
 import { isDeadlineExceeded, sanitizeCause, ZenlayerApiError } from "../errors";
 import { ClientErrorCode } from "../retry/classification";
 import { parseRetryAfterMs } from "../retry/retryPolicy";
-import type { HttpReply, Transport } from "../transport/transport";
+import type { HttpReply, ReplyTooLargeError, Transport } from "../transport/transport";
+import { isReplyTooLarge, MAX_REPLY_BYTES } from "../transport/transport";
 import { displayText } from "../util/displayValue";
 
 /** One attempt, ready to go: where, what, how long it may take, and what may end it early. */
@@ -37,7 +38,7 @@ export async function sendAttempt<T extends ApiResponse>(
   const { url, headers, body } = request;
   let reply: HttpReply;
   try {
-    reply = await transport.send({ url, headers, body, signal });
+    reply = await transport.send({ url, headers, body, signal, maxReplyBytes: MAX_REPLY_BYTES });
   } catch (thrown) {
     throw noReplyError(request, thrown, timeout.signal.aborted);
   } finally {
@@ -48,6 +49,7 @@ export async function sendAttempt<T extends ApiResponse>(
 
 /** The error for an attempt that got no reply at all; of the thrown error only name, code and message survive. */
 function noReplyError(request: AttemptRequest, thrown: unknown, timedOut: boolean): ZenlayerApiError {
+  if (isReplyTooLarge(thrown)) return tooLargeError(request, thrown);
   const facts = { action: request.action, cause: sanitizeCause(thrown), endpoint: request.endpoint };
   if (timedOut) {
     const detail = `no complete reply within the ${String(request.timeoutMs)} ms request timeout`;
@@ -70,6 +72,25 @@ function noReplyError(request: AttemptRequest, thrown: unknown, timedOut: boolea
   const detail =
     `could not reach the Zenlayer API: ${facts.cause.code ?? facts.cause.name} ${facts.cause.message}`.trim();
   return new ZenlayerApiError({ ...facts, code: ClientErrorCode.NETWORK_ERROR, detail });
+}
+
+/**
+ * The error for a reply cut off at the size limit. It blames the endpoint: no Zenlayer API reply
+ * comes near the limit, so what answered is not the API, or is broken; asking again would only
+ * read the same flood, so it is not retried.
+ */
+function tooLargeError(request: AttemptRequest, thrown: ReplyTooLargeError): ZenlayerApiError {
+  const mib = (thrown.limitBytes / (1024 * 1024)).toFixed(0);
+  const detail =
+    `the reply was larger than the client's limit of ${mib} MiB (${String(thrown.limitBytes)} bytes), ` +
+    "so the client stopped reading it there; no Zenlayer API reply is that large";
+  return new ZenlayerApiError({
+    code: ClientErrorCode.REPLY_TOO_LARGE,
+    detail,
+    action: request.action,
+    endpoint: request.endpoint,
+    httpStatus: thrown.status,
+  });
 }
 
 /** Every action's `response` object carries the request ID. @public */

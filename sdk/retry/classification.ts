@@ -31,6 +31,10 @@ export const ClientErrorCode = {
   DEADLINE_EXCEEDED: "DEADLINE_EXCEEDED",
   /** The client refused a request value (an id with control characters, a body too large); nothing was sent. */
   INVALID_REQUEST_VALUE: "INVALID_REQUEST_VALUE",
+  /** The reply was larger than any API reply can be; the client stopped reading it. */
+  REPLY_TOO_LARGE: "REPLY_TOO_LARGE",
+  /** A Describe's first page promised more items than the client pages through. */
+  PAGING_LIMIT_EXCEEDED: "PAGING_LIMIT_EXCEEDED",
 } as const;
 
 /** One of the {@link ClientErrorCode} values. @public */
@@ -72,6 +76,9 @@ export const CODE_CATEGORIES: Readonly<Record<string, ErrorCategory>> = {
   [ClientErrorCode.REQUEST_ABORTED]: "permanent",
   [ClientErrorCode.DEADLINE_EXCEEDED]: "permanent",
   [ClientErrorCode.INVALID_REQUEST_VALUE]: "permanent",
+  /** Whatever its status: asking again would only read the same flood. */
+  [ClientErrorCode.REPLY_TOO_LARGE]: "permanent",
+  [ClientErrorCode.PAGING_LIMIT_EXCEEDED]: "permanent",
 };
 
 /**
@@ -111,6 +118,12 @@ const NOT_AN_API_REPLY: ReadonlySet<string> = new Set([
   ClientErrorCode.UNRECOGNIZED_ERROR_BODY,
 ]);
 
+/** Client codes for answers past what any API reply can be: too large, or promising too many pages. */
+const BEYOND_ANY_API_REPLY: ReadonlySet<string> = new Set([
+  ClientErrorCode.REPLY_TOO_LARGE,
+  ClientErrorCode.PAGING_LIMIT_EXCEEDED,
+]);
+
 /**
  * Puts a failure in its {@link ErrorCategory}: connection failures by their cause, then the code
  * table, the not-found pattern and the HTTP status (429 throttling, 5xx transient). A reply that is
@@ -142,12 +155,14 @@ export function classifyError(
 }
 
 /**
- * Whether a failure says the configured endpoint is the problem (unreachable, or something other
- * than the Zenlayer API answered), so messages should name the endpoint and the setting behind it.
+ * Whether a failure says the configured endpoint is the problem (unreachable, something other than
+ * the Zenlayer API answered, or an answer beyond any API reply), so messages should name the
+ * endpoint and the setting behind it.
  * @internal
  */
 export function isEndpointProblem(code: string, category: ErrorCategory): boolean {
-  return category === "unreachable" || (category === "permanent" && NOT_AN_API_REPLY.has(code));
+  if (category === "unreachable" || BEYOND_ANY_API_REPLY.has(code)) return true;
+  return category === "permanent" && NOT_AN_API_REPLY.has(code);
 }
 
 /**

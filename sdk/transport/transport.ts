@@ -1,6 +1,17 @@
 import axios from "axios";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
+import type { Readable } from "node:stream";
+
+/**
+ * The most bytes of one reply the client reads: 16 MiB. The largest page this client can ask for
+ * (DescribeInstances, 100 instances, each with 8 NICs, and every instance and NIC carrying 50 tags
+ * of 64-character keys and values) is about 7.5 MB of JSON, and a page of 100 NICs is tens of KB;
+ * twice the largest legitimate reply still keeps a hostile or broken endpoint from costing more
+ * than a few tens of MB of memory per attempt (it took a 300 MB reply to ~1 GB before).
+ * @public
+ */
+export const MAX_REPLY_BYTES = 16 * 1024 * 1024;
 
 /** One HTTP attempt, fully prepared and signed. @public */
 export interface HttpRequest {
@@ -9,6 +20,11 @@ export interface HttpRequest {
   readonly body: string;
   /** Ends the attempt: its timeout, the caller's cancellation or the operation's deadline. */
   readonly signal: AbortSignal;
+  /**
+   * The most bytes of the reply body (after decompression) to read. A transport stops reading
+   * beyond it, drops the connection and rejects with a {@link ReplyTooLargeError}.
+   */
+  readonly maxReplyBytes: number;
 }
 
 /** A reply as received: any status, the body as text, header names in lowercase. @public */
@@ -21,7 +37,8 @@ export interface HttpReply {
 /**
  * How the client sends one POST: the seam between the client and the network, and the client's
  * only I/O. A transport resolves with whatever came back, whatever the status, and rejects only when
- * no reply arrived (refused, reset, aborted through `signal`). The client keeps nothing of such an
+ * no reply arrived (refused, reset, aborted through `signal`) or the reply was larger than
+ * `maxReplyBytes` (with a {@link ReplyTooLargeError}). The client keeps nothing of such an
  * error but its name, `code` (e.g. `ECONNREFUSED`) and message, because transport errors often
  * carry the request headers. Redirects must not be followed: a signed call must not be replayed to
  * another host. {@link axiosTransport} is the default; tests pass their own.
@@ -46,15 +63,19 @@ function sharedAgents(): { readonly httpAgent: HttpAgent; readonly httpsAgent: H
   return agents;
 }
 
-/** The default {@link Transport}, on axios with keep-alive agents. @public */
+/**
+ * The default {@link Transport}, on axios with keep-alive agents. The body is read as a stream and
+ * counted, so a reply past `maxReplyBytes` is cut off there instead of being buffered whole.
+ * @public
+ */
 export const axiosTransport: Transport = {
   async send(request) {
-    const response = await axios.request<string>({
+    const response = await axios.request<Readable>({
       method: "POST",
       url: request.url,
       headers: { ...request.headers },
       data: request.body,
-      responseType: "text",
+      responseType: "stream",
       transformRequest: [(data: unknown) => data],
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
@@ -65,10 +86,56 @@ export const axiosTransport: Transport = {
     return {
       status: response.status,
       headers: lowercaseHeaders(response.headers),
-      body: String(response.data ?? ""),
+      body: await readBounded(response.data, request.maxReplyBytes, response.status),
     };
   },
 };
+
+/**
+ * Reads a body up to `limitBytes`. Past it, leaving the loop destroys the stream, which closes the
+ * connection (it is not returned to the keep-alive pool half-read), and the server's remaining
+ * bytes are never read.
+ */
+async function readBounded(body: Readable, limitBytes: number, status: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let received = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    received += chunk.length;
+    if (received > limitBytes) throw new ReplyTooLargeError(limitBytes, status);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const REPLY_TOO_LARGE_BRAND = Symbol.for("pulumi-zenlayer.ReplyTooLargeError");
+
+/**
+ * What a {@link Transport} rejects with when a reply is larger than the request's
+ * `maxReplyBytes`: no Zenlayer API reply is, so the endpoint is not the API or is misbehaving.
+ * @public
+ */
+export class ReplyTooLargeError extends Error {
+  override readonly name = "ReplyTooLargeError";
+
+  constructor(
+    /** The request's `maxReplyBytes`. */
+    readonly limitBytes: number,
+    /** The reply's HTTP status, which arrived before the body. */
+    readonly status: number,
+  ) {
+    super(`the reply's body exceeded ${String(limitBytes)} bytes; reading stopped there`);
+    Object.defineProperty(this, REPLY_TOO_LARGE_BRAND, { value: true, enumerable: false });
+  }
+}
+
+/** True for a {@link ReplyTooLargeError}, even from another copy of this package. @public */
+export function isReplyTooLarge(value: unknown): value is ReplyTooLargeError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[REPLY_TOO_LARGE_BRAND] === true
+  );
+}
 
 function lowercaseHeaders(headers: object): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};

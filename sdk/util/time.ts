@@ -33,13 +33,20 @@ export const abortableSleep: Sleep = (ms, signal) =>
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 
+/** The handler for a failure whose waiter has gone: that waiter already got the signal's reason. */
+const ignoreAbandoned = (): undefined => undefined;
+
 /**
  * Settles with `work`, unless `signal` aborts first, in which case it rejects with the reason at
  * once. For waits whose work cannot itself be cancelled (a shared read, a lock held by another).
+ * The caller stops listening to `work` when the signal wins, so `work` is always given a handler
+ * first: a failure that nobody waits for any more is dropped, never left unhandled (Node ends the
+ * process on an unhandled rejection, which would take the provider down with every operation).
  * @internal
  */
 export function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (signal === undefined) return work;
+  work.catch(ignoreAbandoned);
   if (signal.aborted) return Promise.reject(signal.reason as unknown);
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason as unknown);

@@ -34,23 +34,28 @@ export class BatchedReader<T> {
       this.#open = batch;
     }
     batch.ids.add(id);
-    return raceAbort(
-      batch.result.then((found) => found.get(id)),
-      signal,
-    );
+    return raceAbort(batch.result, signal).then((found) => found.get(id));
   }
 
   #start(): OpenBatch<T> {
     const ids = new Set<string>();
-    const result = new Promise<Map<string, T>>((resolve, reject) => {
-      setTimeout(() => {
-        if (this.#open?.ids === ids) this.#open = undefined;
-        this.fetch([...ids]).then(
-          (items) => resolve(new Map(items.map((item) => [this.idOf(item), item]))),
-          reject,
-        );
-      }, BATCH_WINDOW_MS);
+    const result = afterWindow().then(async () => {
+      if (this.#open?.ids === ids) this.#open = undefined;
+      const items = await this.fetch([...ids]);
+      return new Map(items.map((item): [string, T] => [this.idOf(item), item]));
     });
+    // Every read of this batch may have stopped waiting (aborted) before the Describe failed; its
+    // failure must still count as handled, or Node ends the process. Each read that still waits
+    // gets the failure through raceAbort.
+    result.catch(ignoreUnread);
     return { ids, result };
   }
 }
+
+/** Resolves once the batch window has passed, letting parallel reads join the batch. */
+function afterWindow(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, BATCH_WINDOW_MS));
+}
+
+/** The handler for a batch failure no reader is waiting for any more. */
+const ignoreUnread = (): undefined => undefined;

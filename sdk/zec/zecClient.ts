@@ -1,6 +1,7 @@
 import { ZenlayerApiClient } from "../client/apiClient";
 import type { CallOptions } from "../client/apiClient";
 import { BatchedReader } from "./batchedReads";
+import { describeAllPages } from "./paging";
 import type {
   AttachNetworkInterfaceRequest,
   CreateNetworkInterfaceRequest,
@@ -25,9 +26,6 @@ export const ZEC_SERVICE = "zec";
 
 /** The ZEC API version this client's types describe. @public */
 export const ZEC_API_VERSION = "2025-09-01";
-
-/** The page size {@link ZecClient.describeAllNetworkInterfaces} asks for, as Terraform does. @public */
-export const DESCRIBE_ALL_PAGE_SIZE = 100;
 
 /**
  * Typed ZEC calls for NICs and instances. Each method returns the action's inner `response`
@@ -70,38 +68,32 @@ export class ZecClient extends ZenlayerApiClient {
   }
 
   /**
-   * Every NIC matching the filters, across all pages. Stops when the collected count reaches
-   * `totalCount` or a page comes back short, so a total that changes between pages cannot loop.
+   * Every NIC matching the filters, across all pages of 100. Reads as many items as the first page
+   * promises and no more, so a total that grows between pages cannot keep it reading; fails with
+   * `PAGING_LIMIT_EXCEEDED` when that promise is beyond 1,000 pages.
    */
-  async describeAllNetworkInterfaces(
+  describeAllNetworkInterfaces(
     request: Omit<DescribeNetworkInterfacesRequest, "pageSize" | "pageNum">,
     options?: CallOptions,
   ): Promise<NicInfo[]> {
-    const all: NicInfo[] = [];
-    for (let pageNum = 1; ; pageNum++) {
-      const page = await this.describeNetworkInterfaces(
-        { ...request, pageSize: DESCRIBE_ALL_PAGE_SIZE, pageNum },
-        options,
-      );
-      all.push(...page.dataSet);
-      if (all.length >= page.totalCount || page.dataSet.length < DESCRIBE_ALL_PAGE_SIZE) return all;
-    }
+    return describeAllPages({
+      action: "DescribeNetworkInterfaces",
+      endpoint: this.endpointOf(ZEC_SERVICE),
+      fetch: (pageNum, pageSize) =>
+        this.describeNetworkInterfaces({ ...request, pageSize, pageNum }, options),
+    });
   }
 
-  /** Every instance matching the filters, across all pages; stops like {@link ZecClient.describeAllNetworkInterfaces}. */
-  async describeAllInstances(
+  /** Every instance matching the filters, across all pages; bounded like {@link ZecClient.describeAllNetworkInterfaces}. */
+  describeAllInstances(
     request: Omit<DescribeInstancesRequest, "pageSize" | "pageNum">,
     options?: CallOptions,
   ): Promise<InstanceInfo[]> {
-    const all: InstanceInfo[] = [];
-    for (let pageNum = 1; ; pageNum++) {
-      const page = await this.describeInstances(
-        { ...request, pageSize: DESCRIBE_ALL_PAGE_SIZE, pageNum },
-        options,
-      );
-      all.push(...page.dataSet);
-      if (all.length >= page.totalCount || page.dataSet.length < DESCRIBE_ALL_PAGE_SIZE) return all;
-    }
+    return describeAllPages({
+      action: "DescribeInstances",
+      endpoint: this.endpointOf(ZEC_SERVICE),
+      fetch: (pageNum, pageSize) => this.describeInstances({ ...request, pageSize, pageNum }, options),
+    });
   }
 
   /**

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { NicInfo } from "../../../sdk/index";
 import { isZenlayerApiError } from "../../../sdk/index";
-import type { ScriptedServer } from "../../support/scriptedServer";
+import type { ScriptedServer, ScriptStep } from "../../support/scriptedServer";
 import { startScriptedServer } from "../../support/scriptedServer";
-import { clientFor, KEY_ID, PASSWORD, rejectionOf, TOKEN } from "./integrationClient";
+import { apiErrorOf, clientFor, KEY_ID, PASSWORD, rejectionOf, TOKEN } from "./integrationClient";
 
 const VERSION = (
   JSON.parse(readFileSync(join(__dirname, "../../../package.json"), "utf8")) as { version: string }
@@ -114,6 +114,43 @@ describe("ZecClient against a local server", () => {
     server.enqueue({ kind: "success", response: { totalCount: 0, dataSet: [] } });
     expect(await client.describeAllNetworkInterfaces({})).toEqual([]);
     expect(server.remaining()).toBe(0);
+  });
+
+  it("reads no further than the first page promised from a server that raises its total on every page", async () => {
+    const { client } = clientFor(server);
+    const page = (pageNum: number): ScriptStep => ({
+      kind: "success",
+      response: {
+        totalCount: (pageNum + 1) * 100,
+        dataSet: Array.from({ length: 100 }, (_, i) => ({ ...nic(pageNum * 1000 + i), instanceId: "9" })),
+      },
+    });
+    // A third request would find the script exhausted and fail.
+    server.enqueue(page(1), page(2));
+    expect(await client.describeAllNetworkInterfaces({})).toHaveLength(200);
+    server.enqueue(page(1), page(2));
+    expect(await client.describeAllInstances({})).toHaveLength(200);
+    expect(
+      server.requests.map((r) => [r.action, (JSON.parse(r.rawBody) as { pageNum: number }).pageNum]),
+    ).toEqual([
+      ["DescribeNetworkInterfaces", 1],
+      ["DescribeNetworkInterfaces", 2],
+      ["DescribeInstances", 1],
+      ["DescribeInstances", 2],
+    ]);
+  });
+
+  it("fails after one page, naming the endpoint, when the first page promises more than 1,000 pages", async () => {
+    const { client } = clientFor(server);
+    const full = Array.from({ length: 100 }, (_, i) => nic(i));
+    server.enqueue({ kind: "success", response: { totalCount: 100_001, dataSet: full } });
+    const error = await apiErrorOf(client.describeAllNetworkInterfaces({}));
+    expect(error.code).toBe("PAGING_LIMIT_EXCEEDED");
+    expect(error.message).toContain(
+      "says 100001 items match, 1001 pages of 100; this client reads at most 1000 pages",
+    );
+    expect(error.message).toContain(`The endpoint http://${server.domain}/api/v2/zec comes from`);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("authenticates with a bearer token without signature headers", async () => {

@@ -25,6 +25,8 @@ describe("classifyError", () => {
     REQUEST_ABORTED: "permanent",
     DEADLINE_EXCEEDED: "permanent",
     INVALID_REQUEST_VALUE: "permanent",
+    REPLY_TOO_LARGE: "permanent",
+    PAGING_LIMIT_EXCEEDED: "permanent",
   };
   /** Client codes for replies that were not the API's JSON; their status decides. */
   const NOT_AN_API_REPLY = new Set(["INVALID_RESPONSE_BODY", "EMPTY_RESPONSE_BODY"]);

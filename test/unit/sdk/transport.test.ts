@@ -5,14 +5,21 @@
  */
 import { inspect } from "node:util";
 import type { HttpReply, HttpRequest, Transport } from "../../../sdk/index";
-import { isZenlayerApiError, resolveClientConfig, TokenBucket, ZecClient } from "../../../sdk/index";
+import {
+  isZenlayerApiError,
+  MAX_REPLY_BYTES,
+  ReplyTooLargeError,
+  resolveClientConfig,
+  TokenBucket,
+  ZecClient,
+} from "../../../sdk/index";
 import { verifyRequest } from "../../../simulator/auth/verifyRequest";
 
 const KEY = { accessKeyId: "AKID-transport", accessKeyPassword: "pw-transport-never-printed" };
 
-function clientWith(transport: Transport, requestTimeoutMs = 1000): ZecClient {
+function clientWith(transport: Transport, requestTimeoutMs = 1000, maxAttempts = 1): ZecClient {
   const config = resolveClientConfig({
-    explicit: { ...KEY, domain: "zec.example.test:8443", requestTimeoutMs, retry: { maxAttempts: 1 } },
+    explicit: { ...KEY, domain: "zec.example.test:8443", requestTimeoutMs, retry: { maxAttempts } },
     env: {},
   });
   return new ZecClient(config, { transport, rateLimiter: new TokenBucket({ requestsPerSecond: 1000 }) });
@@ -98,5 +105,25 @@ describe("a client on a transport of its own", () => {
     expect(message).toContain("BAD\\u0007CODE");
     expect(message).not.toMatch(/[\p{Cc}\u202e]/u);
     expect(message.length).toBeLessThan(700);
+  });
+
+  it("tells the transport the most reply bytes to read, and reports a reply past them as the endpoint's fault, once", async () => {
+    const transport = recording((request) =>
+      Promise.reject(new ReplyTooLargeError(request.maxReplyBytes, 200)),
+    );
+    const error = await clientWith(transport, 1000, 4)
+      .describeInstances({})
+      .catch((thrown: unknown) => thrown);
+    expect(transport.seen.map((request) => request.maxReplyBytes)).toEqual([MAX_REPLY_BYTES]);
+    expect(isZenlayerApiError(error) && error).toMatchObject({
+      code: "REPLY_TOO_LARGE",
+      category: "permanent",
+      blamesEndpoint: true,
+      httpStatus: 200,
+    });
+    const message = error instanceof Error ? error.message : "";
+    expect(message).toContain("larger than the client's limit of 16 MiB (16777216 bytes)");
+    expect(message).toContain("The endpoint https://zec.example.test:8443/api/v2/zec comes from");
+    expect(message).not.toContain("could not reach");
   });
 });
