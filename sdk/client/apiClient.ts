@@ -85,7 +85,7 @@ export class ZenlayerApiClient {
   private readonly deps: RuntimeDeps;
   /** The limiter every attempt waits on. */
   readonly rateLimiter: RateLimiter;
-  /** Which account and endpoint this client talks to (see {@link accountKeyOf}). */
+  /** Which account and endpoint this client talks to, as a key without secrets: the unit of Zenlayer's limits. */
   readonly account: string;
   /** The retry budget in force; callers that resend on their own space their attempts by it. */
   readonly retrySettings: RetrySettings;
