@@ -15,6 +15,7 @@ import type {
 } from "../../sdk/index";
 import { clientFor } from "../shared/context";
 import { FIX_PROGRAM, idProblem } from "../shared/inputValues";
+import { tagFilterProblem } from "../shared/tags";
 
 /** Options every lookup takes. @public */
 export interface LookupOptions {
@@ -57,11 +58,19 @@ export async function getNetworkInterface(
   return nic;
 }
 
-/** Every NIC matching the filters (all pages); an empty list when none does. @public */
+/**
+ * Every NIC matching the filters (all pages); an empty list when none does. Tag filters that break
+ * the rules of the resource's `tags` (Zenlayer's limits, no invisible characters) fail before
+ * anything is sent, naming the filter.
+ * @public
+ */
 export function getNetworkInterfaces(
   filters: NetworkInterfaceFilters = {},
   options?: LookupOptions,
 ): Promise<NicInfo[]> {
+  const problem = tagFilterProblem(filters);
+  if (problem !== undefined)
+    return Promise.reject(new Error(`getNetworkInterfaces: ${problem}. ${FIX_PROGRAM}`));
   return lookupClient(options).describeAllNetworkInterfaces(filters);
 }
 
