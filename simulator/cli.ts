@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
-import { parseCliArgs, USAGE } from "./config/cliArgs";
+import { ACCESS_KEY_PASSWORD_ENV, parseCliArgs, USAGE } from "./config/cliArgs";
 import { parseSeedDocument } from "./config/seedSchema";
 import { DEFAULT_ACCESS_KEY, startSimulator } from "./simulator";
 import type { Simulator, SimulatorOptions } from "./types/options";
@@ -34,10 +34,10 @@ function credentialLines(options: SimulatorOptions): string[] {
       `  export ZENLAYERCLOUD_ACCESS_KEY_PASSWORD=${DEFAULT_ACCESS_KEY.accessKeyPassword}   # the simulator's fake default pair`,
     ];
   }
-  // A password chosen on the command line is the user's secret: never echo it.
+  // A password chosen by the user (flag or environment) is their secret: never echo it.
   return [
     `  export ZENLAYERCLOUD_ACCESS_KEY_ID=${key.accessKeyId}`,
-    "  export ZENLAYERCLOUD_ACCESS_KEY_PASSWORD=<the value given to --access-key-password>",
+    `  export ZENLAYERCLOUD_ACCESS_KEY_PASSWORD=<the password given to --access-key-password or ${ACCESS_KEY_PASSWORD_ENV}>`,
   ];
 }
 

@@ -2,6 +2,7 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { resolveClientConfig, ZecClient } from "../../sdk/index";
 import type { ClientConfig, ClientDeps, ClientSettings, Sleep } from "../../sdk/index";
 import { sha256Hex } from "../../sdk/signing/signer";
+import { displayValue } from "../../sdk/util/displayValue";
 import { withDefaultDeps } from "../../sdk/util/time";
 import { knowledgeOf } from "./accounts";
 import type { AccountKnowledge } from "./accounts";
@@ -44,6 +45,10 @@ export interface ProviderOptions {
   readonly clientSettings?: ClientSettings;
   /** Environment to read settings from; defaults to `process.env`, read at call time. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * How often to look while something is in flight; `intervalMs` from 1 ms to 24 h, checked when
+   * the provider is built. Default: `PULUMI_ZENLAYER_POLL_INTERVAL_MS`, else 1000.
+   */
   readonly polling?: PollingSettings;
   /** How long Describe may lag a write; 1000 ms by default (`PULUMI_ZENLAYER_READ_CONSISTENCY_MS`). */
   readonly readConsistencyMs?: number;
@@ -70,13 +75,51 @@ export const DEFAULT_READ_CONSISTENCY_MS = 1000;
 export const DEFAULT_POLLING: PollingSettings = { intervalMs: 1000 };
 
 /**
+ * The range a polling interval may take. At least a millisecond: a timer keeps nothing finer, and
+ * an interval of nothing (`polling: {}`) or zero made every look follow the last at once, over a
+ * hundred reads in three seconds. At most 24 hours, the longest timeout: a look later than that can
+ * never come, and past Node's 32-bit timer range a timer fires at once, which would spin again.
+ * @internal
+ */
+export const POLL_INTERVAL_LIMITS = { minMs: 1, maxMs: 24 * 3_600_000 } as const;
+
+/** The variable that sets the polling interval for a whole process. @internal */
+export const POLL_INTERVAL_VARIABLE = "PULUMI_ZENLAYER_POLL_INTERVAL_MS";
+
+function isPollInterval(value: unknown): value is number {
+  const { minMs, maxMs } = POLL_INTERVAL_LIMITS;
+  return typeof value === "number" && Number.isFinite(value) && value >= minMs && value <= maxMs;
+}
+
+const INTERVAL_RULE = `must be a number of milliseconds from ${String(POLL_INTERVAL_LIMITS.minMs)} to ${String(POLL_INTERVAL_LIMITS.maxMs)}`;
+
+/**
+ * `ProviderOptions.polling` as given, or an error naming `polling.intervalMs` when it cannot be
+ * kept: checked where the provider is built, so a tool's mistake fails at once, not as a spin.
+ * @internal
+ */
+export function checkedPolling(polling: PollingSettings): PollingSettings {
+  const value: unknown = (polling as Partial<PollingSettings> | null)?.intervalMs;
+  if (isPollInterval(value)) return polling;
+  throw new Error(`ProviderOptions polling.intervalMs ${INTERVAL_RULE}; got ${displayValue(value)}`);
+}
+
+/**
  * `PULUMI_ZENLAYER_POLL_INTERVAL_MS`, which lets tests and local simulators run fast without
- * changing the program.
+ * changing the program. Unset or empty means the default; anything else must be an interval, or
+ * the operation fails naming the variable: a typo silently replaced by the default would leave a
+ * test suite or a simulator run ten to fifty times slower with no hint why.
  * @internal
  */
 export function pollingFromEnv(env: Readonly<Record<string, string | undefined>>): PollingSettings {
-  const value = Number(env["PULUMI_ZENLAYER_POLL_INTERVAL_MS"] ?? Number.NaN);
-  return { intervalMs: Number.isFinite(value) && value > 0 ? value : DEFAULT_POLLING.intervalMs };
+  const text = env[POLL_INTERVAL_VARIABLE];
+  if (text === undefined || text.trim() === "") return DEFAULT_POLLING;
+  const value = Number(text);
+  if (isPollInterval(value)) return { intervalMs: value };
+  throw new Error(
+    `${POLL_INTERVAL_VARIABLE} ${INTERVAL_RULE}; got ${displayValue(text)}. Nothing was sent to Zenlayer; ` +
+      "correct the variable or unset it for the default of 1000.",
+  );
 }
 
 /** `PULUMI_ZENLAYER_READ_CONSISTENCY_MS`, for simulators and tests that model a different lag. @internal */
@@ -128,6 +171,7 @@ export function contextSource(options: ProviderOptions): {
   context(): HandlerContext;
 } {
   let stackConfig: ((key: string) => string | undefined) | undefined;
+  const polling = options.polling === undefined ? undefined : checkedPolling(options.polling);
   const runtime = withDefaultDeps(options.clientDeps);
   // Clients with injected collaborators are this source's own (the shared ones use the real ones).
   const ownClients = new Map<string, ZecClient>();
@@ -152,7 +196,7 @@ export function contextSource(options: ProviderOptions): {
       const client = clientOf(config);
       return {
         client,
-        polling: options.polling ?? pollingFromEnv(env),
+        polling: polling ?? pollingFromEnv(env),
         readConsistencyMs: options.readConsistencyMs ?? readConsistencyFromEnv(env),
         knowledge: knowledgeOf(client.account),
         log: options.log ?? ((line) => console.log(line)),

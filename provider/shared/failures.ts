@@ -6,6 +6,7 @@
  */
 import { isZenlayerApiError } from "../../sdk/index";
 import type { ZenlayerApiError } from "../../sdk/index";
+import { TAG_LIMITS } from "./tags";
 
 /** The property under which the engine keeps a dynamic resource's serialized provider. */
 const PROVIDER_KEY = "__provider";
@@ -30,6 +31,14 @@ const ADVICE: Readonly<Record<string, string>> = {
   OPERATION_DENIED_POSTPAID_INSTANCE_IN_PROMISE:
     "the NIC is bound by a commitment term and cannot be deleted before it ends; keep it, or remove it from " +
     "the stack with `retainOnDelete: true`",
+  INVALID_PARAMETER_EXCEED_LENGTH:
+    "a value is longer, or a list holds more items, than Zenlayer allows: `name` is 2 to 63 characters; " +
+    `\`tags\` holds at most ${String(TAG_LIMITS.maxPerResource - 1)} tags (Zenlayer's ` +
+    `${String(TAG_LIMITS.maxPerResource)} less the one this package adds), keys and values of 1 to ` +
+    `${String(TAG_LIMITS.maxLength)} characters; shorten the value in the program and run the command again`,
+  INVALID_PARAMETER_LESS_LENGTH:
+    "a value is shorter than Zenlayer allows: `name` is 2 to 63 characters, `tags` keys and values at " +
+    "least 1; correct the value in the program and run the command again",
   OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT:
     "the instance must be RUNNING; start it and run the command again, or use `deletedWith`/`retainOnDelete`",
 };

@@ -16,6 +16,7 @@ import type {
 import { clientFor } from "../shared/context";
 import { FIX_PROGRAM, idProblem } from "../shared/inputValues";
 import { withinLookupDeadline } from "./lookupDeadline";
+import { tagFilterProblem } from "../shared/tags";
 
 /** Options every lookup takes. @public */
 export interface LookupOptions {
@@ -63,11 +64,18 @@ export async function getNetworkInterface(
   return nic;
 }
 
-/** Every NIC matching the filters (all pages); an empty list when none does. @public */
+/**
+ * Every NIC matching the filters (all pages); an empty list when none does. Tag filters that break
+ * the rules of the resource's `tags` (Zenlayer's limits, no invisible characters) fail before
+ * anything is sent, naming the filter.
+ * @public
+ */
 export async function getNetworkInterfaces(
   filters: NetworkInterfaceFilters = {},
   options?: LookupOptions,
 ): Promise<NicInfo[]> {
+  const problem = tagFilterProblem(filters);
+  if (problem !== undefined) throw new Error(`getNetworkInterfaces: ${problem}. ${FIX_PROGRAM}`);
   const client = lookupClient(options);
   return withinLookupDeadline("getNetworkInterfaces", client, options?.timeoutMs, (call) =>
     client.describeAllNetworkInterfaces(filters, call),

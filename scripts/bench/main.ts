@@ -7,7 +7,8 @@ import { LoadSampler, machineInfo, runBlock, writeRunBlock } from "./doc";
 import type { ScenarioRun } from "./measure";
 import type { BenchResults } from "./plan";
 import { runBench } from "./plan";
-import { createBenchProject, removeBenchProject } from "./project";
+import { createBenchRoot, removeBenchRoot } from "./benchRoot";
+import { createBenchProject } from "./project";
 import { callsTable, diagnosticsTable, sweepTable, timesTable } from "./report";
 import { PARALLEL_SWEEP, parallelLabel, parseParallel } from "./scenarios";
 import type { TargetCheck } from "./targets";
@@ -121,8 +122,9 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   const load = new LoadSampler();
   const startedAt = Date.now();
-  const project = await createBenchProject(cli);
+  const root = await createBenchRoot();
   try {
+    const project = await createBenchProject(cli, root);
     const results = await runBench(project, options.parallels, options.only);
     const checks = checkTargets(new Map(results.main.map((f) => [f.id, f])), [
       ...results.main,
@@ -140,7 +142,7 @@ async function main(): Promise<void> {
     if (options.dump !== undefined)
       await writeFile(options.dump, `${JSON.stringify(results.fleets.map(fleetLogs))}\n`);
   } finally {
-    await removeBenchProject(project);
+    await removeBenchRoot(root);
   }
 }
 

@@ -1,11 +1,11 @@
 import { execFile, spawn } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { DEFAULT_ACCESS_KEY } from "../../simulator/index";
 import { createLocalWorkspaceEnv, REPO_ROOT } from "../lib/pulumiCli";
 import type { PulumiCli } from "../lib/pulumiCli";
+import type { BenchRoot } from "./benchRoot";
 
 const execFileAsync = promisify(execFile);
 
@@ -56,47 +56,46 @@ export interface DriverResult {
 /** A temporary project with the packed package installed, a private backend, and the driver. */
 export interface BenchProject {
   readonly dir: string;
-  readonly root: string;
+  readonly root: BenchRoot;
   readonly cli: PulumiCli;
   readonly workspaceEnv: Readonly<Record<string, string>>;
 }
 
-async function run(file: string, args: readonly string[], cwd: string): Promise<string> {
-  const { stdout } = await execFileAsync(file, [...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
+/** Runs one step in the bench folder; an interruption of the run (`stopped`) kills it. */
+async function run(
+  file: string,
+  args: readonly string[],
+  cwd: string,
+  stopped: AbortSignal,
+): Promise<string> {
+  const options = { cwd, maxBuffer: 64 * 1024 * 1024, signal: stopped };
+  const { stdout } = await execFileAsync(file, [...args], options);
   return stdout;
 }
 
 /**
  * Packs the repository as `npm publish` would (its `dist/` must be built: `npm run bench` builds it)
- * and installs the tarball with the pinned `@pulumi/pulumi` into a new temporary project, as a user
+ * and installs the tarball with the pinned `@pulumi/pulumi` into a new project in `root`, as a user
  * would have it, with a private file backend and Pulumi home beside it.
  */
-export async function createBenchProject(cli: PulumiCli): Promise<BenchProject> {
-  const root = await mkdtemp(path.join(tmpdir(), "pulumi-zenlayer-bench-"));
-  const packed = await run(
-    "npm",
-    ["pack", "--pack-destination", root, "--json", "--loglevel=error"],
-    REPO_ROOT,
-  );
+export async function createBenchProject(cli: PulumiCli, root: BenchRoot): Promise<BenchProject> {
+  const packArgs = ["pack", "--pack-destination", root.path, "--json", "--loglevel=error"];
+  const packed = await run("npm", packArgs, REPO_ROOT, root.stopped);
   const [tarball] = JSON.parse(packed) as Array<{ filename: string }>;
   if (tarball === undefined) throw new Error("npm pack reported no tarball");
-  const dir = path.join(root, "project");
+  const dir = path.join(root.path, "project");
   await mkdir(dir, { recursive: true });
   const dependencies = {
-    "pulumi-zenlayer": `file:${path.join(root, tarball.filename)}`,
+    "pulumi-zenlayer": `file:${path.join(root.path, tarball.filename)}`,
     "@pulumi/pulumi": PULUMI_SDK,
   };
   const manifest = { name: "zenlayer-bench", version: "0.0.0", private: true, dependencies };
   await writeFile(path.join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], dir);
+  const installArgs = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
+  await run("npm", installArgs, dir, root.stopped);
   await copyFile(path.join(REPO_ROOT, "scripts", "bench", "driver.js"), path.join(dir, "driver.js"));
-  const workspaceEnv = await createLocalWorkspaceEnv(path.join(root, "pulumi"));
+  const workspaceEnv = await createLocalWorkspaceEnv(path.join(root.path, "pulumi"));
   return { dir, root, cli, workspaceEnv };
-}
-
-/** Removes the temporary project, its stacks and its Pulumi home: nothing of a bench run is kept there. */
-export async function removeBenchProject(project: BenchProject): Promise<void> {
-  await rm(project.root, { recursive: true, force: true });
 }
 
 /**
@@ -122,11 +121,16 @@ export function runDriver(
   domain: string,
   command: DriverCommand,
 ): Promise<DriverResult> {
+  project.root.stopped.throwIfAborted();
+  // In a process group of its own, so that an interrupted run can end it with the Pulumi CLI and
+  // the plugins it started, before it removes the folder they write in.
   const child = spawn(process.execPath, ["driver.js"], {
     cwd: project.dir,
     env: driverEnv(project, domain),
     stdio: ["pipe", "pipe", "pipe"],
+    detached: true,
   });
+  project.root.runs(child);
   let stdout = "";
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,6 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, machine } from "node:os";
+import { join } from "node:path";
+import { REPO_ROOT } from "../lib/pulumiCli";
 import { figureLines, invariantTable } from "./reportText";
 import type { Summary } from "./summary";
 
@@ -15,9 +17,18 @@ const INTRO = [
   "",
 ].join("\n");
 
+/**
+ * BENCHMARKS.md at the repository root, whatever the current directory: the chaos runs are started
+ * from the root by `npm run chaos`, but also by `ts-node` from a subfolder or by tools elsewhere,
+ * and a file written where they stood is a stray copy nobody reads.
+ */
+export const BENCHMARKS_FILE = join(REPO_ROOT, "BENCHMARKS.md");
+
+/** Git on this repository (not on whatever the current directory is in). */
 function git(args: string[]): string | undefined {
   try {
-    return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const stdio: ("ignore" | "pipe")[] = ["ignore", "pipe", "ignore"];
+    return execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8", stdio }).trim();
   } catch {
     return undefined;
   }

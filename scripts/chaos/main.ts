@@ -1,9 +1,9 @@
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { REPO_ROOT } from "../lib/pulumiCli";
 import { parseArgs } from "./args";
 import type { ChaosArgs } from "./args";
 import { runBatch, violationTraces } from "./batch";
-import { benchmarkBlock, writeBenchmarks } from "./benchmarks";
+import { benchmarkBlock, BENCHMARKS_FILE, writeBenchmarks } from "./benchmarks";
 import { figureLines, invariantTable } from "./reportText";
 
 /**
@@ -35,12 +35,11 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const line of [...invariantTable(summary), "", ...figureLines(summary)]) print(line);
   if (args.write) {
     const command = `npm run chaos -- ${argv.join(" ")}`.trim();
-    const path = resolve("BENCHMARKS.md");
     writeBenchmarks(
-      path,
+      BENCHMARKS_FILE,
       benchmarkBlock(summary, command === "npm run chaos --" ? "npm run chaos" : command),
     );
-    print(`\nfigures added to ${path}`);
+    print(`\nfigures added to ${BENCHMARKS_FILE}`);
   }
   return summary.failingSeeds.length > 0 || summary.crashed.length > 0 ? 1 : 0;
 }

@@ -17,18 +17,40 @@ function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** One `{key, value}`: a non-empty string key and a string value (which may be empty). */
+/**
+ * The documented length of a tag key and of a tag value: 1 to 64 characters (the `Tag` model of
+ * every API version). The simulator counts Unicode code points; Zenlayer does not say what it counts.
+ * @internal
+ */
+export const MAX_TAG_TEXT_LENGTH = 64;
+
+function codePointCount(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; count += 1) {
+    index += (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return count;
+}
+
+/** A tag key or value within the documented length: LESS_LENGTH when empty, EXCEED_LENGTH when long. */
+function checkTagText(text: string, where: string): string {
+  const length = codePointCount(text);
+  const rule = `\`${where}\` must be 1 to ${MAX_TAG_TEXT_LENGTH} characters.`;
+  if (length < 1) throw commonError("INVALID_PARAMETER_LESS_LENGTH", rule);
+  if (length > MAX_TAG_TEXT_LENGTH) throw commonError("INVALID_PARAMETER_EXCEED_LENGTH", rule);
+  return text;
+}
+
+/** One `{key, value}`: a key and a value, both present (MISSING_PARAMETER) and of the documented length. */
 function parseTag(value: unknown, where: string): WireTag {
   if (!isObject(value))
     throw commonError("INVALID_PARAMETER_TYPE", `Each of \`${where}\` must be {key, value}.`);
   const key = optionalString(value, "key");
-  if (key === undefined || key === "") {
-    throw commonError("MISSING_PARAMETER", `Each of \`${where}\` needs a non-empty \`key\`.`);
-  }
+  if (key === undefined) throw commonError("MISSING_PARAMETER", `Each of \`${where}\` needs a \`key\`.`);
   const tagValue = optionalString(value, "value");
   if (tagValue === undefined)
     throw commonError("MISSING_PARAMETER", `Each of \`${where}\` needs a \`value\`.`);
-  return { key, value: tagValue };
+  return { key: checkTagText(key, `${where}.key`), value: checkTagText(tagValue, `${where}.value`) };
 }
 
 function parseTagList(value: unknown, where: string, maxItems: number): WireTag[] {
@@ -65,6 +87,7 @@ export function parseTagSet(params: Params, name: string): WireTag[] {
  */
 export function tagFilter(params: Params): (tags: readonly WireTag[]) => boolean {
   const keys = optionalStringList(params, "tagKeys", MAX_TAG_FILTERS) ?? [];
+  for (const key of keys) checkTagText(key, "tagKeys");
   const raw = params["tags"];
   const pairs = raw === undefined || raw === null ? [] : parseTagList(raw, "tags", MAX_TAG_FILTERS);
   return (tags) =>

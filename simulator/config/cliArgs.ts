@@ -21,7 +21,8 @@ Serves a local Zenlayer Cloud API (POST /api/v2/zec) for tests and demos.
   --legacy-error-codes          emit the older error codes (OPERATION_FAILED_RESOURCE_NOT_FOUND, ...)
   --nic-limit <n>               NICs per instance, primary included (default 8)
   --access-key-id <id>          accepted key id (default SIMULATOR0KEY0ID)
-  --access-key-password <pwd>   its password (default simulator-secret-password)
+  --access-key-password <pwd>   its password (default simulator-secret-password; or set
+                                ZENLAYER_SIMULATOR_ACCESS_KEY_PASSWORD, which keeps it out of ps)
   --token <token>               also accept "Authorization: Bearer <token>" (repeatable)
 Hardening (the admin surface /_simulator/ answers loopback clients only and refuses
 cross-origin browser requests; request bodies over 1 MiB get 413):
@@ -103,18 +104,35 @@ function faultFlags(values: Partial<Record<StringFlag, string>>): FaultSettings 
   });
 }
 
-function accessKeys(values: Partial<Record<StringFlag, string>>): SimulatorOptions["accessKeys"] {
+/** The environment variable that can carry the admin token instead of `--admin-token`. @internal */
+export const ADMIN_TOKEN_ENV = "ZENLAYER_SIMULATOR_ADMIN_TOKEN";
+
+/**
+ * The environment variable that can carry the key's password instead of `--access-key-password`:
+ * a flag's value is in the process list for every user of the machine to read, a variable's is not.
+ * @internal
+ */
+export const ACCESS_KEY_PASSWORD_ENV = "ZENLAYER_SIMULATOR_ACCESS_KEY_PASSWORD";
+
+/** A secret from its flag, else from its variable; an empty variable counts as unset. */
+function flagOrEnv(flag: string | undefined, env: NodeJS.ProcessEnv, variable: string): string | undefined {
+  return flag ?? (env[variable] === "" ? undefined : env[variable]);
+}
+
+function accessKeys(
+  values: Partial<Record<StringFlag, string>>,
+  env: NodeJS.ProcessEnv,
+): SimulatorOptions["accessKeys"] {
   const accessKeyId = values["access-key-id"];
-  const accessKeyPassword = values["access-key-password"];
+  const accessKeyPassword = flagOrEnv(values["access-key-password"], env, ACCESS_KEY_PASSWORD_ENV);
   if (accessKeyId === undefined && accessKeyPassword === undefined) return undefined;
   if (accessKeyId === undefined || accessKeyPassword === undefined) {
-    throw new Error("--access-key-id and --access-key-password must be given together");
+    throw new Error(
+      `--access-key-id and a password (--access-key-password or ${ACCESS_KEY_PASSWORD_ENV}) must be given together`,
+    );
   }
   return [{ accessKeyId, accessKeyPassword }];
 }
-
-/** The environment variable that can carry the admin token instead of `--admin-token`. @internal */
-export const ADMIN_TOKEN_ENV = "ZENLAYER_SIMULATOR_ADMIN_TOKEN";
 
 /** The connection limits, all integers of ms. */
 function timeoutFlags(values: Partial<Record<StringFlag, string>>) {
@@ -129,7 +147,7 @@ function timeoutFlags(values: Partial<Record<StringFlag, string>>) {
 
 /** The flag wins over the environment; an empty variable counts as unset. */
 function adminToken(values: Partial<Record<StringFlag, string>>, env: NodeJS.ProcessEnv): string | undefined {
-  const token = values["admin-token"] ?? (env[ADMIN_TOKEN_ENV] === "" ? undefined : env[ADMIN_TOKEN_ENV]);
+  const token = flagOrEnv(values["admin-token"], env, ADMIN_TOKEN_ENV);
   if (token !== undefined && !/^\S+$/.test(token)) {
     throw new Error("--admin-token must be a non-empty string without whitespace");
   }
@@ -138,7 +156,7 @@ function adminToken(values: Partial<Record<StringFlag, string>>, env: NodeJS.Pro
 
 /**
  * Parses the command line (node:util parseArgs, strict: unknown flags are errors); `env` supplies
- * the admin token when no flag does.
+ * the admin token and the key's password when no flag does.
  * @internal
  */
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliSettings {
@@ -162,7 +180,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     nicLimitPerInstance: numberFlag(strings, "nic-limit", 1000, true),
     randomSeed: numberFlag(strings, "random-seed", 2 ** 32 - 1, true),
     errorCodes: values["legacy-error-codes"] === true ? "legacy" : undefined,
-    accessKeys: accessKeys(strings),
+    accessKeys: accessKeys(strings, env),
     bearerTokens: Array.isArray(values.token) ? values.token.map(String) : undefined,
     faults: faultFlags(strings),
     ...timeoutFlags(strings),

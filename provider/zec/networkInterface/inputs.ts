@@ -9,6 +9,7 @@ import type { NicInfo, NicSubnetType, Tag } from "../../../sdk/index";
 import { displayValue } from "../../../sdk/util/displayValue";
 import { checkId, checkTimeouts, isRecord, isUnknown } from "../../shared/inputValues";
 import type { CheckFailure } from "../../shared/inputValues";
+import { checkResourceTags } from "../../shared/tags";
 
 /** How long create, update (a rename) and delete may wait, as Go-style durations. @public */
 export interface NetworkInterfaceTimeouts {
@@ -91,22 +92,6 @@ function optional(property: string, value: unknown, rule: string, test: (v: unkn
   return failure(property, rule, value);
 }
 
-function checkTags(value: unknown): CheckFailure | undefined {
-  if (value === undefined || value === null || isUnknown(value)) return undefined;
-  const rule = `an object of at most 50 string values, keys 1 to 128 characters, none "${CREATION_TAG_KEY}"`;
-  if (!isRecord(value)) return failure("tags", rule, value);
-  const entries = Object.entries(value);
-  const bad = entries.find(
-    ([key, tag]) =>
-      key.length < 1 ||
-      key.length > 128 ||
-      key === CREATION_TAG_KEY ||
-      (typeof tag !== "string" && !isUnknown(tag)),
-  );
-  if (entries.length > 50) return failure("tags", rule, value);
-  return bad === undefined ? undefined : failure(`tags.${bad[0].slice(0, 32)}`, rule, bad[1]);
-}
-
 /**
  * Validates the inputs before anything touches the cloud, naming the property at fault; values not
  * known yet (during preview) pass through.
@@ -138,7 +123,7 @@ export function checkNetworkInterfaceInputs(
       STACK_TYPES.some((t) => t === v),
     ),
     optional("forceDetach", news["forceDetach"], "true or false", (v) => typeof v === "boolean"),
-    checkTags(news["tags"]),
+    ...checkResourceTags(news["tags"], CREATION_TAG_KEY),
     ...checkTimeouts(news["timeouts"], TIMEOUT_NAMES),
   ].filter((found): found is CheckFailure => found !== undefined);
   return failures.length > 0 ? { failures } : { inputs: news as unknown as NetworkInterfaceInputs };

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { ChaosArgs } from "../../../scripts/chaos/args";
-import { codeLabel, writeBenchmarks } from "../../../scripts/chaos/benchmarks";
+import { BENCHMARKS_FILE, codeLabel, writeBenchmarks } from "../../../scripts/chaos/benchmarks";
 import { formatEngineViolation, runLogText } from "../../../scripts/chaos/engine/format";
 import { planEngineRun, planText } from "../../../scripts/chaos/engine/plan";
 import {
@@ -141,9 +141,8 @@ export async function runEngineChaos(args: ChaosArgs, argv: readonly string[]): 
     print(line);
   if (args.write) {
     const command = `npm run chaos -- ${argv.join(" ")}`.trim();
-    const file = path.resolve("BENCHMARKS.md");
-    writeBenchmarks(file, engineBenchmarkBlock(batch.summary, command, batch.loadRange, code));
-    print(`\nfigures added to ${file}`);
+    writeBenchmarks(BENCHMARKS_FILE, engineBenchmarkBlock(batch.summary, command, batch.loadRange, code));
+    print(`\nfigures added to ${BENCHMARKS_FILE}`);
   }
   print(`every command's output: ${logDir}`);
   return batch.results.some(runFailed) || batch.summary.crashed.length > 0 ? 1 : 0;

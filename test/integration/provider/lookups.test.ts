@@ -52,4 +52,33 @@ describe("lookups", () => {
     expect(error.message).not.toContain("\u001b");
     expect(h.sim.control.requestLog().length).toBe(before);
   });
+
+  it.each([
+    ["an escape in a tag key", { tagKeys: ["\u001b[31menv"] }, "filter tagKeys[0] must not hold control"],
+    ["a NUL in a tag value", { tags: [{ key: "env", value: "a\u0000" }] }, "filter tags[0].value must not"],
+    [
+      "21 tag keys",
+      { tagKeys: Array.from({ length: 21 }, (_, i) => `k${i}`) },
+      "filter tagKeys may hold at most 20",
+    ],
+    [
+      "a 300 KB tag key",
+      { tags: [{ key: "k".repeat(300 * 1024), value: "v" }] },
+      "filter tags[0].key must be 1 to 64",
+    ],
+  ])("refuses a tag filter with %s before sending anything", async (_label, filters, message) => {
+    const before = h.sim.control.requestLog().length;
+    const error = await failureOf(getNetworkInterfaces(filters, settings));
+    expect(error.message).toContain(`getNetworkInterfaces: ${message}`);
+    expect(error.message).toContain("Nothing was sent to Zenlayer");
+    expect(error.message).not.toContain("\u0000");
+    expect(error.message).not.toContain("\u001b");
+    expect(h.sim.control.requestLog().length).toBe(before);
+  });
+
+  it("sends tag filters that follow the rules, and Zenlayer matches them", async () => {
+    const created = await h.provider.create(nicInputs({ tags: { 成本中心: "研发 一部" } }));
+    const found = await getNetworkInterfaces({ tags: [{ key: "成本中心", value: "研发 一部" }] }, settings);
+    expect(found.map((nic) => nic.nicId)).toEqual([created.id]);
+  });
 });

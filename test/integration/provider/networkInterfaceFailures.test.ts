@@ -118,6 +118,19 @@ describe("NetworkInterface create that Zenlayer fails", () => {
     expect(error["id"]).toBeUndefined();
     expect(count(h.sim, "CreateNetworkInterface")).toBe(1);
   });
+
+  it("says which inputs have length limits when Zenlayer refuses one (50 user tags are 51 with ours)", async () => {
+    // `check` refuses these first; state written by an older version, or a caller that skips
+    // `check`, still reaches the API, and the answer must point at `tags`.
+    h = await startNicHarness();
+    const tags = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
+    const error = await failureOf(h.provider.create(nicInputs({ tags })));
+    expect(error.message).toMatch(
+      /^cannot create NIC eth1: Zenlayer answered INVALID_PARAMETER_EXCEED_LENGTH \(request id [\w-]+\): /,
+    );
+    expect(error.message).toContain("`tags` holds at most 49 tags");
+    expect(nicsIn(h.sim)).toEqual([]);
+  });
 });
 
 describe("NetworkInterface delete races", () => {

@@ -93,6 +93,21 @@ describe("where settings come from", () => {
     }
   });
 
+  it("fails an operation, naming the variable, when PULUMI_ZENLAYER_POLL_INTERVAL_MS is not an interval", async () => {
+    const vm = sim.control.addInstance({});
+    const nicId = sim.control.addNic({}).nicId;
+    const provider = createNetworkInterfaceAttachmentProvider({
+      clientSettings: { ...FAST_CLIENT, domain: sim.domain },
+      env: { PULUMI_ZENLAYER_POLL_INTERVAL_MS: "20ms" },
+      log: () => undefined,
+    });
+    const error = await failureOf(provider.create(inputs(nicId, vm.instanceId)));
+    expect(error.message).toMatch(
+      /^PULUMI_ZENLAYER_POLL_INTERVAL_MS must be a number of milliseconds .*; got "20ms"/,
+    );
+    expect(sim.control.requestLog()).toEqual([]);
+  });
+
   it("uses stack config given to configure, secrets included", async () => {
     const vm = sim.control.addInstance({});
     const nicId = sim.control.addNic({}).nicId;

@@ -92,6 +92,7 @@ describe("parseCliArgs", () => {
     [["--error-rate", "2"], /--error-rate must be a number between 0 and 1/],
     [["--port", "http"], /--port must be an integer/],
     [["--access-key-id", "x"], /must be given together/],
+    [["--access-key-password", "x"], /must be given together/],
     [["--bogus"], /Unknown option/],
   ])("rejects %j", (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(message);
@@ -145,6 +146,23 @@ describe("runCli (in-process)", () => {
     expect(output()).not.toContain(key.accessKeyPassword);
     expect(output()).not.toContain("cli-fake-token");
     await handle.stop();
+  });
+
+  it("takes the password from ZENLAYER_SIMULATOR_ACCESS_KEY_PASSWORD without printing it", async () => {
+    const key = { accessKeyId: "CUSTOM0ID", accessKeyPassword: "env-fake-password" };
+    const saved = process.env["ZENLAYER_SIMULATOR_ACCESS_KEY_PASSWORD"];
+    process.env["ZENLAYER_SIMULATOR_ACCESS_KEY_PASSWORD"] = key.accessKeyPassword;
+    try {
+      const { handle, output } = await runQuiet(["--access-key-id", key.accessKeyId]);
+      expect((await rawCall(handle.simulator, "DescribeInstances", {}, { key })).status).toBe(200);
+      expect((await rawCall(handle.simulator, "DescribeInstances", {})).status).toBe(401);
+      expect(output()).not.toContain(key.accessKeyPassword);
+      expect(output()).toContain("ZENLAYERCLOUD_ACCESS_KEY_PASSWORD=<the password given to");
+      await handle.stop();
+    } finally {
+      if (saved === undefined) delete process.env["ZENLAYER_SIMULATOR_ACCESS_KEY_PASSWORD"];
+      else process.env["ZENLAYER_SIMULATOR_ACCESS_KEY_PASSWORD"] = saved;
+    }
   });
 });
 

@@ -128,6 +128,10 @@ describe("DescribeNetworkInterfaces filters", () => {
     ],
     [{ tags: { key: "env", value: "prod" } }, "INVALID_PARAMETER_TYPE"],
     [{ tags: [{ key: "env" }] }, "MISSING_PARAMETER"],
+    [{ tags: [{ key: "env", value: "" }] }, "INVALID_PARAMETER_LESS_LENGTH"],
+    [{ tags: [{ key: "env", value: "v".repeat(65) }] }, "INVALID_PARAMETER_EXCEED_LENGTH"],
+    [{ tagKeys: [""] }, "INVALID_PARAMETER_LESS_LENGTH"],
+    [{ tagKeys: ["k".repeat(65)] }, "INVALID_PARAMETER_EXCEED_LENGTH"],
     [{ tagKeys: "env" }, "INVALID_PARAMETER_TYPE"],
     [{ vpcId: 5 }, "INVALID_PARAMETER_TYPE"],
   ])("validates %j with %s", async (params, code) => {

@@ -33,7 +33,8 @@ describe("CreateNetworkInterface", () => {
     const tags = {
       tags: [
         { key: "env", value: "prod" },
-        { key: "team", value: "" },
+        { key: "team", value: "t".repeat(64) },
+        { key: "\u{1f680}".repeat(64), value: "\u00e9t\u00e9" },
       ],
     };
     const nicId = await create({ tags, securityGroupId: GROUP, resourceGroupId: TEAM });
@@ -107,9 +108,15 @@ describe("CreateNetworkInterface", () => {
       "INVALID_PARAMETER_VALUE",
     ],
     [
-      { tags: { tags: Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: "" })) } },
+      { tags: { tags: Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: "v" })) } },
       "INVALID_PARAMETER_EXCEED_LENGTH",
     ],
+    [{ tags: { tags: [{ key: "", value: "prod" }] } }, "INVALID_PARAMETER_LESS_LENGTH"],
+    [{ tags: { tags: [{ key: "env", value: "" }] } }, "INVALID_PARAMETER_LESS_LENGTH"],
+    [{ tags: { tags: [{ key: "k".repeat(65), value: "prod" }] } }, "INVALID_PARAMETER_EXCEED_LENGTH"],
+    [{ tags: { tags: [{ key: "env", value: "v".repeat(65) }] } }, "INVALID_PARAMETER_EXCEED_LENGTH"],
+    [{ tags: { tags: [{ key: "env", value: "\u{1f680}".repeat(65) }] } }, "INVALID_PARAMETER_EXCEED_LENGTH"],
+    [{ tags: { tags: [{ key: "env", value: "v".repeat(1000) }] } }, "INVALID_PARAMETER_EXCEED_LENGTH"],
   ])("validates %j with %s", async (params, code) => {
     const answer = await failure(sim, "CreateNetworkInterface", {
       name: "eth1",

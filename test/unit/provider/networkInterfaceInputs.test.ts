@@ -51,11 +51,9 @@ describe("check", () => {
     expect(failuresOf(news)).toEqual([]);
   });
 
-  it("refuses more than 50 tags", () => {
-    const tags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
-    expect(failuresOf({ ...base, tags })).toEqual([
-      expect.stringMatching(/^tags: tags must be an object of at most 50/),
-    ]);
+  it("refuses more than 49 tags (the package adds the 50th); the tag rules are in tags.test.ts", () => {
+    const tags = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
+    expect(failuresOf({ ...base, tags })).toEqual([expect.stringMatching(/^tags: tags may hold at most 49/)]);
   });
 });
 

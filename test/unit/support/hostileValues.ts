@@ -48,3 +48,34 @@ export function expectSafeMessage(message: string, property: string): void {
   expect(message).not.toMatch(UNSAFE_CHARACTER);
   expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
 }
+
+/**
+ * `[label, text, first bad character]`: text no person can mean in a name or label, because a
+ * terminal acts on it or every listing hides it. Each is otherwise short and printable, so only
+ * the character itself can be the reason it is refused.
+ */
+export const UNMEANT_TEXTS: readonly (readonly [string, string, string])[] = [
+  ["NUL", "a\u0000b", "U+0000"],
+  ["BEL", "prod\u0007", "U+0007"],
+  ["ANSI escape", "\u001b[31mred\u001b[0m", "U+001B"],
+  ["CRLF", "a\r\nb", "U+000D"],
+  ["tab", "a\tb", "U+0009"],
+  ["DEL", "a\u007f", "U+007F"],
+  ["C1 CSI", "a\u009b31m", "U+009B"],
+  ["zero-width space", "prod\u200b", "U+200B"],
+  ["zero-width joiner", "a\u200db", "U+200D"],
+  ["byte-order mark", "\ufeffprod", "U+FEFF"],
+  ["right-to-left override", "\u202eprod", "U+202E"],
+  ["right-to-left isolate", "\u2067prod", "U+2067"],
+  ["soft hyphen", "pro\u00add", "U+00AD"],
+  ["Hangul filler", "a\u3164b", "U+3164"],
+  ["variation selector", "a\ufe0fb", "U+FE0F"],
+  ["invisible tag character", "a\u{e0041}", "U+E0041"],
+  ["line separator", "a\u2028b", "U+2028"],
+  ["paragraph separator", "a\u2029b", "U+2029"],
+  ["no-break space", "a\u00a0b", "U+00A0"],
+  ["ideographic space", "a\u3000b", "U+3000"],
+  ["private-use character", "a\ue000", "U+E000"],
+  ["noncharacter", "a\uffff", "U+FFFF"],
+  ["lone surrogate", "a\ud800", "U+D800"],
+];
