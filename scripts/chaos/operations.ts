@@ -54,10 +54,10 @@ export function timeoutOf(holder: { readonly timeouts?: unknown }, which: "creat
   return (typeof text === "string" ? parseDuration(text) : undefined) ?? DEFAULT_TIMEOUT_MS;
 }
 
-/** The instance a stored resource refers to, the way the provider's read and delete work it out. */
+/** The instance a stored resource refers to, the way the provider's read and delete work it out: its id first. */
 export function storedInstance(record: StoredResource): string {
   const fromProps = record.props["instanceId"];
-  return typeof fromProps === "string" ? fromProps : (parseAttachmentId(record.id)?.instanceId ?? "");
+  return parseAttachmentId(record.id)?.instanceId ?? (typeof fromProps === "string" ? fromProps : "");
 }
 
 /** How the caller classified a call it has already applied to the engine state. */

@@ -24,13 +24,19 @@ export interface RunPlan {
 }
 
 /**
- * A timeout between 2 and 10 s, to the 100 ms, so some operations run out of time under faults.
- * Not shorter: a delete whose NIC moved must see it moved twice, a read-consistency window apart
- * (1 s by default), and with a timeout under that it fails, by design, on every run.
+ * A timeout between 1 and 10 s, to the 100 ms, so many operations run out of time under faults and
+ * lag, and must then fail safe. (A delete whose NIC moved must see it moved twice, a read-consistency
+ * window apart, so with a timeout near the window it fails, by design, keeping the resource.)
  */
 function drawTimeoutMs(random: Random): number {
-  return intBetween(random, 20, 100) * 100;
+  return intBetween(random, 10, 100) * 100;
 }
+
+/**
+ * The longest read lag drawn: three times the provider's default window, which it must survive
+ * without harm (waiting, or failing safe), not merely the lag it assumes.
+ */
+export const MAX_STALE_READ_MS = 3 * DEFAULT_READ_CONSISTENCY_MS;
 
 /** The probabilistic faults of a run: every kind present, each at a rate drawn for the run. */
 export function drawFaults(random: Random): FaultSettings {
@@ -45,8 +51,8 @@ export function drawFaults(random: Random): FaultSettings {
     latencySpikeMs: spikeMs,
     stallRate: between(random, 0, 0.25),
     stallMs: intBetween(random, 300, 3000),
-    // Describe lagging a write by up to the provider's read-consistency window: its stated assumption.
-    staleReadMs: chance(random, 0.6) ? intBetween(random, 50, DEFAULT_READ_CONSISTENCY_MS) : 0,
+    // Describe lagging a write by up to three times the window the provider assumes.
+    staleReadMs: chance(random, 0.6) ? intBetween(random, 50, MAX_STALE_READ_MS) : 0,
   };
   return chance(random, 0.3) ? { ...faults, rateLimitRps: intBetween(random, 30, 120) } : faults;
 }

@@ -48,8 +48,6 @@ export function figureLines(summary: Summary): string[] {
       `(invariant 5 allows ${allowance} ms: 1 s plus one ${REQUEST_TIMEOUT_MS} ms request timeout).`,
     `- Left in state after the last round: ${summary.leftInState.resources} resources in ` +
       `${summary.leftInState.runs} runs. API requests: ${summary.requests}.`,
-    `- Detaches from an instance the stored state recorded (after a refresh or a partial create saw the NIC ` +
-      `there) but the program never named: ${summary.adoptedDetaches} (not counted as violations).`,
     `- Detaches of a NIC moved out of band after the provider's last look (at most ${LOOK_TO_SEND_MS} ms before the ` +
       `detach) or while the server held the detach: ${summary.racedDetaches} (a race no client of this API can ` +
       "close; not counted as violations).",

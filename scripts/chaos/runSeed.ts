@@ -1,5 +1,5 @@
 import { ChaosAgent } from "./chaosAgent";
-import { checkRun, countAdoptedDetaches, countRacedDetaches } from "./check/index";
+import { checkRun, countRacedDetaches } from "./check/index";
 import { destroy, refresh, up } from "./commands";
 import { chance, STREAMS, streamFor } from "./draw";
 import type { Random } from "./draw";
@@ -16,8 +16,6 @@ export interface RunResult {
   readonly plan: RunPlan;
   readonly trace: RunTrace;
   readonly violations: readonly Violation[];
-  /** Detaches from an instance only the stored state named (see `adoptedDetaches`). */
-  readonly adoptedDetaches: number;
   /** Detaches of a NIC that moved while the detach was on its way (see `racedDetaches`). */
   readonly racedDetaches: number;
   /** Resources still in state after the last round (liveness, not an invariant). */
@@ -47,6 +45,24 @@ async function runCommand(ctx: OpContext, command: Command, random: Random): Pro
   else await up(ctx, specs);
 }
 
+/**
+ * What a user does once the chaos is over and operations keep failing on their timeouts, as the
+ * errors advise: raise `timeouts` (`pulumi up --target` records them in state) and run the command
+ * again. The timeouts drawn go down to 1 s, shorter than a confirmation takes once reads are seen
+ * to lag seconds, so without this a run could never finish, by design.
+ */
+const RAISED_TIMEOUT = "60s";
+
+function raiseTimeouts(ctx: OpContext, agent: ChaosAgent): void {
+  for (const spec of ctx.world.specs) {
+    const stored = ctx.state.get(spec.name);
+    if (stored === undefined) continue;
+    const timeouts = { create: RAISED_TIMEOUT, delete: RAISED_TIMEOUT };
+    ctx.state.store(spec.name, { ...stored, props: { ...stored.props, timeouts } });
+  }
+  agent.events.push({ atMs: Date.now(), kind: `user raised every timeout to ${RAISED_TIMEOUT}` });
+}
+
 /** Commands until the destroy phase has emptied the state, or the round limit. */
 async function playRounds(ctx: OpContext, agent: ChaosAgent, plan: RunPlan): Promise<number> {
   let round = 0;
@@ -55,6 +71,7 @@ async function playRounds(ctx: OpContext, agent: ChaosAgent, plan: RunPlan): Pro
     const random = streamFor(plan.seed, STREAMS.rounds + round);
     ctx.round = round;
     const command = drawCommand(random, round, plan);
+    if (round === CHAOS_UNTIL_ROUND && ctx.state.size > 0) raiseTimeouts(ctx, agent);
     if (round < CHAOS_UNTIL_ROUND) agent.startRound(random);
     await runCommand(ctx, command, random);
     agent.endRound();
@@ -106,13 +123,11 @@ export async function runSeed(seed: number): Promise<RunResult> {
     };
     const wallMs = Date.now() - startMs;
     const violations = checkRun(trace);
-    const adopted = countAdoptedDetaches(trace);
     const raced = countRacedDetaches(trace);
     return {
       plan,
       trace,
       violations,
-      adoptedDetaches: adopted,
       racedDetaches: raced,
       leftInState: state.size,
       rounds,

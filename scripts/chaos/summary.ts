@@ -28,8 +28,6 @@ export interface Summary {
   readonly overrunMaxMs: number;
   readonly leftInState: { readonly resources: number; readonly runs: number };
   readonly requests: number;
-  /** Detaches from an instance only the stored state named, not the program. */
-  readonly adoptedDetaches: number;
   /** Detaches of a NIC that moved after the provider's last look, while the detach was on its way. */
   readonly racedDetaches: number;
   readonly slowestRunMs: number;
@@ -101,7 +99,6 @@ export function summarize(
       runs: results.filter((result) => result.leftInState > 0).length,
     },
     requests: results.reduce((sum, result) => sum + result.trace.requests.length, 0),
-    adoptedDetaches: results.reduce((sum, result) => sum + result.adoptedDetaches, 0),
     racedDetaches: results.reduce((sum, result) => sum + result.racedDetaches, 0),
     slowestRunMs: Math.max(0, ...results.map((result) => result.wallMs)),
     wallMs,

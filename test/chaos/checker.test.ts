@@ -25,6 +25,15 @@ describe("the chaos checker", () => {
     expect(formatViolation(t, checkRun(t)[0]!)).toContain("npm run chaos -- --seed 42");
   });
 
+  it("1: reports a detach from the instance the stored state recorded, which the program never named", () => {
+    const onOther = { instanceId: OTHER, status: "USED" };
+    const deleted = op(1, "delete", "ok", [600, 1200], FREE, { targetInstanceId: OTHER });
+    const detach = write("DetachNetworkInterface", 900, onOther, true);
+    const t = trace({ ops: [created, deleted], requests: [ATTACHED, look(850, OTHER), detach] });
+    expect(checkRun(t)).toEqual([expect.objectContaining({ invariant: 1, resource: "r0", opIndex: 1 })]);
+    expect(checkRun(t)[0]?.detail).toContain(`the program named ${OWN}`);
+  });
+
   it("1: counts a move between a fresh look and the detach as a race, not a violation", () => {
     const moved = { instanceId: OTHER, status: "USED" };
     const deleted = op(1, "delete", "ok", [600, 1200], moved);

@@ -1,6 +1,5 @@
 import type { RunTrace, Violation } from "../trace";
 import {
-  adoptedDetaches,
   attachedAfterDelete,
   foreignDetaches,
   racedDetaches,
@@ -29,11 +28,6 @@ export function checkRun(trace: RunTrace): Violation[] {
     ...overruns(trace),
     ...credentialLeaks(trace),
   ].sort((a, b) => a.invariant - b.invariant || (a.opIndex ?? -1) - (b.opIndex ?? -1));
-}
-
-/** Detaches from an instance the stored state recorded but the program never named (a figure, not a violation). */
-export function countAdoptedDetaches(trace: RunTrace): number {
-  return adoptedDetaches(new TraceIndex(trace));
 }
 
 /** Detaches of a NIC that moved between the provider's last look and the server running them (a figure). */

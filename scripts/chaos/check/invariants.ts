@@ -6,7 +6,8 @@ import type { ExecutedWrite, TraceIndex } from "./traceIndex";
 /**
  * Invariant 1: DetachNetworkInterface takes only a NIC id, so a detach that runs after the NIC
  * moved to another instance takes it from whoever owns it now. Every executed detach is judged
- * by where the NIC was bound at the moment it ran, against the instance its operation targeted.
+ * by where the NIC was bound at the moment it ran, against the instance the program named for the
+ * resource: a resource owns that pair alone, whatever its stored state came to record.
  *
  * No client of an API without a conditional detach can close one window: the NIC moving after the
  * client's last look, while the detach travels or waits in the server. Such a detach counts as a
@@ -22,16 +23,17 @@ export function foreignDetaches(index: TraceIndex): Violation[] {
   for (const write of index.writes) {
     if (write.action !== "DetachNetworkInterface") continue;
     const op = index.ownerOp(write);
+    const named = index.resourceOfNic(write.effect.nicId)?.instanceId;
     const bound = write.effect.instanceIdBefore;
-    if (op === undefined || bound === null || bound === op.targetInstanceId) continue;
-    if (raced(index, write, new Set([op.targetInstanceId]))) continue;
+    if (op === undefined || named === undefined || bound === null || bound === named) continue;
+    if (raced(index, write, new Set([named]))) continue;
     found.push({
       invariant: 1,
       resource: op.resource,
       opIndex: op.index,
       detail:
         `DetachNetworkInterface ran (applied: ${write.effect.applied}) on NIC ${write.effect.nicId} while it was ` +
-        `${write.effect.statusBefore ?? "?"} on instance ${bound}; the ${op.kind} targeted ${op.targetInstanceId} ` +
+        `${write.effect.statusBefore ?? "?"} on instance ${bound}; the program named ${named} ` +
         `(request ${write.entry.requestId})`,
     });
   }
@@ -75,14 +77,15 @@ function looksAt(entry: RequestLogEntry, nicId: string): boolean {
 /** Detaches that lost the race of {@link foreignDetaches}: a figure for the report, not a violation. */
 export function racedDetaches(index: TraceIndex): number {
   return index.writes.filter((write) => {
-    const op = index.ownerOp(write);
+    const named = index.resourceOfNic(write.effect.nicId)?.instanceId;
     const bound = write.effect.instanceIdBefore;
     return (
       write.action === "DetachNetworkInterface" &&
-      op !== undefined &&
+      index.ownerOp(write) !== undefined &&
+      named !== undefined &&
       bound !== null &&
-      bound !== op.targetInstanceId &&
-      raced(index, write, new Set([op.targetInstanceId]))
+      bound !== named &&
+      raced(index, write, new Set([named]))
     );
   }).length;
 }
@@ -143,20 +146,3 @@ const FREEING_EVENTS: ReadonlySet<string> = new Set([
   "out-of-band delete",
   "out-of-band move",
 ]);
-
-/**
- * Not an invariant, a figure for the report: detaches that took the NIC from the instance the
- * operation targeted, where that instance is not the one the program names. It happens when the
- * stored state recorded another instance (a refresh that saw the NIC moved there, or a partial
- * create whose last look saw it there), so `destroy` detaches it from that instance. Whether a
- * resource should ever take a NIC from an instance its program never named is a design question.
- */
-export function adoptedDetaches(index: TraceIndex): number {
-  return index.writes.filter((write) => {
-    if (write.action !== "DetachNetworkInterface" || !write.effect.applied) return false;
-    const op = index.ownerOp(write);
-    const spec = index.resourceOfNic(write.effect.nicId);
-    const bound = write.effect.instanceIdBefore;
-    return op !== undefined && bound === op.targetInstanceId && bound !== spec?.instanceId;
-  }).length;
-}

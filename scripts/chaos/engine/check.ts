@@ -1,54 +1,26 @@
 import { raced, repeatedAttaches } from "../check/invariants";
 import { credentialIn } from "../check/secrets";
-import type { ResourceSpec } from "../trace";
 import { commandLevel } from "./commandLevel";
 import type { CommandLevel } from "./commandLevel";
 import { leftAfterDestroy, upMismatches } from "./stateChecks";
 import { isUp } from "./trace";
-import type { CommandRecord, EngineRunTrace, EngineViolation, StackView } from "./trace";
+import type { EngineRunTrace, EngineViolation } from "./trace";
 
 /**
  * The invariants of a run through the real engine (see scripts/chaos/README.md): 1 and 4 here on
  * the handler checker's rules, 2 and 3 in stateChecks.ts, 5 on its credential patterns.
  */
 
-/** The stack a command started from: what the last command before it that was exported left. */
-function stateBefore(trace: EngineRunTrace, command: CommandRecord): StackView | undefined {
-  return trace.commands.filter((other) => other.index < command.index && other.stateAfter).at(-1)?.stateAfter;
-}
-
-/**
- * The instances a resource's operations in `command` could legitimately act on: the program's,
- * the one the state it started from recorded, and any the engine's steps for it named (a refresh
- * in `up --refresh` that saw the NIC elsewhere records that instance, and the replacement's delete
- * then detaches it there).
- */
-function ownInstances(trace: EngineRunTrace, spec: ResourceSpec, command: CommandRecord): Set<string> {
-  const own = new Set([spec.instanceId]);
-  for (const attachment of stateBefore(trace, command)?.attachments ?? []) {
-    if (attachment.resource === spec.name && attachment.instanceId !== undefined)
-      own.add(attachment.instanceId);
-  }
-  for (const step of command.steps) {
-    if (step.resource !== spec.name) continue;
-    if (step.oldInstanceId !== undefined) own.add(step.oldInstanceId);
-    if (step.newInstanceId !== undefined) own.add(step.newInstanceId);
-  }
-  return own;
-}
-
-/** Detaches judged by invariant 1, with the two kinds that are figures rather than violations. */
+/** Detaches judged by invariant 1, with the kind that is a figure rather than a violation. */
 export interface DetachVerdicts {
   readonly violations: EngineViolation[];
   /** The NIC moved after the provider's last look (see the handler checker's race window). */
   readonly raced: number;
-  /** Taken from an instance the stack recorded (after a refresh saw it there) but the program never named. */
-  readonly adopted: number;
 }
 
 /**
- * Invariant 1: no DetachNetworkInterface runs on a NIC bound to an instance other than its
- * resource's (the program's, or the one the stack recorded), refused or not.
+ * Invariant 1: no DetachNetworkInterface runs on a NIC bound to an instance other than the one the
+ * program named for its resource, refused or not, whatever the stack came to record.
  */
 export function judgeDetaches(
   trace: EngineRunTrace,
@@ -56,20 +28,14 @@ export function judgeDetaches(
 ): DetachVerdicts {
   const violations: EngineViolation[] = [];
   let racedCount = 0;
-  let adoptedCount = 0;
   for (const write of level.index.writes) {
     if (write.action !== "DetachNetworkInterface") continue;
     const spec = level.index.resourceOfNic(write.effect.nicId);
     const op = level.index.ownerOp(write);
     const command = op === undefined ? undefined : level.commandOf.get(op.index);
     const bound = write.effect.instanceIdBefore;
-    if (spec === undefined || command === undefined || bound === null) continue;
-    const own = ownInstances(trace, spec, command);
-    if (own.has(bound)) {
-      if (bound !== spec.instanceId) adoptedCount++;
-      continue;
-    }
-    if (raced(level.index, write, own)) {
+    if (spec === undefined || command === undefined || bound === null || bound === spec.instanceId) continue;
+    if (raced(level.index, write, new Set([spec.instanceId]))) {
       racedCount++;
       continue;
     }
@@ -80,10 +46,10 @@ export function judgeDetaches(
       detail:
         `DetachNetworkInterface ran (applied: ${write.effect.applied}) on NIC ${write.effect.nicId} while it was ` +
         `${write.effect.statusBefore ?? "?"} on instance ${bound}, during #${command.index} ${command.name}; ` +
-        `the resource's instance is ${spec.instanceId} (request ${write.entry.requestId})`,
+        `the program named ${spec.instanceId} (request ${write.entry.requestId})`,
     });
   }
-  return { violations, raced: racedCount, adopted: adoptedCount };
+  return { violations, raced: racedCount };
 }
 /**
  * Invariant 4: at most one applied AttachNetworkInterface per NIC per `up`, counted between
@@ -127,7 +93,6 @@ export function credentialTexts(trace: EngineRunTrace): EngineViolation[] {
 export interface EngineVerdict {
   readonly violations: readonly EngineViolation[];
   readonly racedDetaches: number;
-  readonly adoptedDetaches: number;
   /** NIC checks after successful `up`s skipped because the NIC moved out of band unseen. */
   readonly excusedChecks: number;
 }
@@ -147,7 +112,6 @@ export function checkEngineRun(trace: EngineRunTrace): EngineVerdict {
   return {
     violations,
     racedDetaches: detaches.raced,
-    adoptedDetaches: detaches.adopted,
     excusedChecks: mismatches.excused,
   };
 }

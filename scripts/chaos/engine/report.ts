@@ -59,10 +59,10 @@ export function engineFigureLines(summary: EngineSummary): string[] {
     `- Did not converge: ${breakdown(summary.failures)}.`,
     `- Chaos events: ${breakdown(summary.chaosEvents)}. Checks after a successful \`up\` skipped because the NIC ` +
       `moved out of band since the stack last read it: ${summary.excusedChecks}.`,
-    `- Detaches from an instance the stack recorded (a refresh saw the NIC there) but the program never named: ` +
-      `${summary.adoptedDetaches}; detaches of a NIC moved out of band after the provider's last look (at most ` +
-      `${LOOK_TO_SEND_MS} ms before) or while the server held the detach: ${summary.racedDetaches} (neither counted ` +
-      `as a violation). API requests: ${summary.requests}. Packed package (sha256): ${breakdown(summary.packages)}.`,
+    `- Detaches of a NIC moved out of band after the provider's last look (at most ${LOOK_TO_SEND_MS} ms before) ` +
+      `or while the server held the detach: ${summary.racedDetaches} (a race no client of this API can close; ` +
+      `not counted as a violation). API requests: ${summary.requests}. Packed package (sha256): ` +
+      `${breakdown(summary.packages)}.`,
     `- Runs needing a look: ${summary.failingSeeds.length} of ${summary.runs}; seeds: ${seedList(summary.failingSeeds)}.`,
     ...(summary.crashed.length === 0
       ? []

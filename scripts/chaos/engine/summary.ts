@@ -61,7 +61,6 @@ export interface EngineSummary {
   readonly failures: Counts;
   readonly expectedFailures: number;
   readonly racedDetaches: number;
-  readonly adoptedDetaches: number;
   readonly excusedChecks: number;
   /** The chaos agent's events, by kind (out-of-band changes, reboots, bursts, lost answers). */
   readonly chaosEvents: Counts;
@@ -169,7 +168,6 @@ export function summarizeEngine(
     }).length,
     expectedFailures: results.reduce((sum, r) => sum + r.failures.filter((f) => f.expected).length, 0),
     racedDetaches: results.reduce((sum, r) => sum + r.verdict.racedDetaches, 0),
-    adoptedDetaches: results.reduce((sum, r) => sum + r.verdict.adoptedDetaches, 0),
     excusedChecks: results.reduce((sum, r) => sum + r.verdict.excusedChecks, 0),
     chaosEvents: eventKinds(results),
     orphansLeft: orphanKinds(commands),

@@ -1,0 +1,30 @@
+/**
+ * Runs the handler chaos seeds given as arguments in this process and prints one JSON line with
+ * what the test checks: each run's violations (as traces) and what it left in state. Run with
+ * `node --unhandled-rejections=strict`, so that a promise the provider leaves unhandled ends the
+ * process, as it would end the provider host.
+ */
+import { formatViolation } from "../../../scripts/chaos/format";
+import { runSeed } from "../../../scripts/chaos/runSeed";
+
+/** What one seed's run came to, as the test reads it. */
+export interface StrictRunOutcome {
+  readonly seed: number;
+  readonly violationTraces: readonly string[];
+  readonly leftInState: number;
+}
+
+async function main(seeds: readonly number[]): Promise<void> {
+  const results = await Promise.all(seeds.map((seed) => runSeed(seed)));
+  const outcomes: StrictRunOutcome[] = results.map((result) => ({
+    seed: result.trace.seed,
+    violationTraces: result.violations.map((violation) => formatViolation(result.trace, violation)),
+    leftInState: result.leftInState,
+  }));
+  process.stdout.write(`${JSON.stringify(outcomes)}\n`);
+}
+
+main(process.argv.slice(2).map(Number)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 2;
+});
