@@ -1,4 +1,4 @@
-import { DEFAULT_READ_CONSISTENCY_MS } from "../../provider/shared/context";
+import { DEFAULT_READ_CONSISTENCY_MS } from "../../provider/core/context";
 import type { FaultSettings } from "../../simulator/index";
 import { between, chance, intBetween, STREAMS, streamFor } from "./draw";
 import type { Random } from "./draw";
