@@ -34,6 +34,8 @@ export interface ResourceContext {
   readonly now: () => number;
   readonly random: () => number;
   readonly sleep: Sleep;
+  /** Aborts when the user cancels (Ctrl-C reaching a provider plugin): operations stop waiting and send nothing more. */
+  readonly cancel?: AbortSignal | undefined;
 }
 
 /** Environment variables, as `process.env` holds them. */
@@ -154,6 +156,8 @@ export interface SettingSources {
   readonly env: Env;
   /** Where the call's progress lines go (the front end may tie them to the resource). */
   readonly log: (line: string) => void;
+  /** The user's cancellation, when the front end has one. */
+  readonly cancel?: AbortSignal | undefined;
 }
 
 /**
@@ -186,6 +190,7 @@ export class ContextBuilder {
       readConsistencyMs: readConsistencyMs ?? readConsistencyFromEnv(sources.env),
       knowledge: knowledgeOf(client.account),
       log: sources.log,
+      cancel: sources.cancel,
       ...withDefaultDeps(clientDeps),
     };
   }

@@ -53,7 +53,7 @@ export class Operation {
     this.ctx = ctx;
     this.description = description;
     this.timeoutText = timeoutText;
-    this.deadline = new Deadline(timeoutMs, ctx.now);
+    this.deadline = new Deadline(timeoutMs, ctx.now, ctx.cancel);
     this.reads = new ReadTrust(ctx.knowledge.readLag, ctx.readConsistencyMs);
   }
 
@@ -228,8 +228,10 @@ export class Operation {
     const trouble = this.#trouble;
     const failing = trouble === undefined ? "" : `; ${lastFailure(trouble)}`;
     const said = lag === undefined ? `(${status})${failing}` : `(${status}; ${lag})${failing}`;
-    const message = `${this.description} did not finish within its ${this.timeoutText} timeout ${said}`;
-    return new Error(message, { cause: trouble ?? error });
+    const ended = this.deadline.cancelled
+      ? "was cancelled before it finished"
+      : `did not finish within its ${this.timeoutText} timeout`;
+    return new Error(`${this.description} ${ended} ${said}`, { cause: trouble ?? error });
   }
 }
 
