@@ -1,8 +1,8 @@
 import type { MutableSettings } from "./api/actionContext";
 import type { Credentials } from "./auth/verifyRequest";
 import type { FaultInjector, ScriptedFailures } from "./faults/faultInjector";
+import type { Sleeper } from "./faults/sleeper";
 import type { RequestLog } from "./log/requestLog";
-import type { Sleeper } from "./server/httpServer";
 import type { Engine } from "./state/engine";
 import type { Seeder } from "./state/seed";
 
