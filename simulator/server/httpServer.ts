@@ -2,8 +2,9 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { AdminRefusal } from "../admin/adminGuard";
+import { sendAdminJson } from "../admin/adminRoutes";
 import type { SimulatorOptions } from "../types/options";
-import { sendAdminJson, sendPlain } from "./envelope";
+import { sendPlain } from "./envelope";
 
 /** The only API path the simulator serves: the `zec` service. @internal */
 export const API_PATH = "/api/v2/zec";
