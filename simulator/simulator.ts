@@ -4,7 +4,7 @@ import { createOutOfBand } from "./state/outOfBand";
 import { FaultInjector, ScriptedFailures } from "./faults/faultInjector";
 import { Sleeper } from "./faults/sleeper";
 import { RequestLog } from "./log/requestLog";
-import { TransitionLog } from "./log/transitionLog";
+import { TransitionLog } from "./state/transitionLog";
 import type { SimulatorRuntime } from "./runtime";
 import { handleApiRequest, handleApiTooLarge } from "./server/apiPipeline";
 import { listen, MAX_BODY_BYTES, serverTimeouts } from "./server/httpServer";
