@@ -1,5 +1,5 @@
-import { deriveStream, randomInt } from "../../simulator/faults/faultInjector";
-import type { Random } from "../../simulator/faults/faultInjector";
+import { deriveStream, randomInt } from "../../simulator/random/seededRandom";
+import type { Random } from "../../simulator/random/seededRandom";
 
 /**
  * Seeded draws for the chaos runs, on the simulator's mulberry32 streams: every choice a run
