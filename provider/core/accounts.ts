@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { ReadLag } from "./readLag";
-import { TransitionEstimate } from "./transitionEstimate";
+import { TransitionEstimate } from "./pacing";
 
 /** One account's learned figures. @internal */
 export interface AccountKnowledge {
