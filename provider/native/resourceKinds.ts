@@ -13,8 +13,10 @@ import {
   readAttachment,
   updateAttachment,
 } from "../core/attachment/lifecycle";
+import { parseAttachmentId } from "../core/attachment/inputs";
 import type { AttachmentInputs, AttachmentOutputs } from "../core/attachment/inputs";
 import type { ResourceContext } from "../core/context";
+import { idProblem } from "../core/inputValues";
 import {
   checkNetworkInterface,
   createNetworkInterface,
@@ -29,6 +31,12 @@ import type { OperationLimits } from "../core/operation";
 import type { CheckResult, DiffResult } from "../core/results";
 
 type Bag = Record<string, unknown>;
+
+/** What an attachment's import id is, as Zenlayer's Terraform provider has it. */
+const IMPORT_ATTACHMENT =
+  "the id is `<nicId>:<instanceId>` (e.g. 1475945014486896967:1478001766933994003), and the NIC must be attached to that instance";
+/** What a NIC's import id is. */
+const IMPORT_NIC = "the id is the NIC's id (e.g. 1475945014486896967)";
 
 /** One resource type as the plugin serves it. @internal */
 export interface ResourceKind {
@@ -63,6 +71,12 @@ export interface ResourceKind {
   wire(outputs: object): Bag;
 }
 
+/** Why an import of `id` found nothing, and what a good id looks like. */
+function nothingToImport(token: string, id: string, expected: string): Error {
+  const shown = JSON.stringify(id).slice(0, 80);
+  return new Error(`cannot import ${token} ${shown}: Zenlayer shows no such resource; ${expected}`);
+}
+
 const attachment: ResourceKind = {
   token: "zenlayer:zec:NetworkInterfaceAttachment",
   inputNames: ["nicId", "instanceId", "timeouts"],
@@ -73,7 +87,12 @@ const attachment: ResourceKind = {
     return { id: created.id, outputs: { ...created.outputs } };
   },
   async read(ctx, _urn, id, stored) {
+    const importing = Object.keys(stored).length === 0;
+    if (importing && parseAttachmentId(id) === undefined) {
+      throw nothingToImport(this.token, id, IMPORT_ATTACHMENT);
+    }
     const found = await readAttachment(ctx, id, stored as Partial<AttachmentOutputs>);
+    if (found === undefined && importing) throw nothingToImport(this.token, id, IMPORT_ATTACHMENT);
     return found === undefined ? undefined : { outputs: { ...found.outputs }, inputs: { ...found.inputs } };
   },
   async update(ctx, _urn, _id, olds, news, limits) {
@@ -124,11 +143,11 @@ const networkInterface: ResourceKind = {
     return { id: created.id, outputs: withoutCreationKey(created.outputs) };
   },
   async read(ctx, urn, id, stored) {
-    const found = await readNetworkInterface(
-      ctx,
-      id,
-      withCreationKey(urn, stored) as Partial<NetworkInterfaceOutputs>,
-    );
+    const importing = Object.keys(stored).length === 0;
+    if (importing && idProblem("id", id) !== undefined) throw nothingToImport(this.token, id, IMPORT_NIC);
+    const known = withCreationKey(urn, stored) as Partial<NetworkInterfaceOutputs>;
+    const found = await readNetworkInterface(ctx, id, known);
+    if (found === undefined && importing) throw nothingToImport(this.token, id, IMPORT_NIC);
     return found === undefined
       ? undefined
       : { outputs: withoutCreationKey(found.outputs), inputs: withoutCreationKey(found.inputs) };
