@@ -1,19 +1,19 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import type { ChaosArgs } from "../../../scripts/chaos/args";
-import { BENCHMARKS_FILE, codeLabel, writeBenchmarks } from "../../../scripts/chaos/benchmarks";
-import { formatEngineViolation, runLogText } from "../../../scripts/chaos/engine/format";
-import { planEngineRun, planText } from "../../../scripts/chaos/engine/plan";
+import type { ChaosArgs } from "../args";
+import { BENCHMARKS_FILE, codeLabel, writeBenchmarks } from "../benchmarks";
+import { formatEngineViolation, runLogText } from "./format";
+import { planEngineRun, planText } from "./plan";
 import {
   engineBenchmarkBlock,
   engineFigureLines,
   engineInvariantTable,
   loadNow,
-} from "../../../scripts/chaos/engine/report";
-import { runFailed, summarizeEngine } from "../../../scripts/chaos/engine/summary";
-import type { EngineRunResult, EngineSummary } from "../../../scripts/chaos/engine/summary";
-import { ENGINE_INVARIANTS } from "../../../scripts/chaos/engine/trace";
+} from "./report";
+import { runFailed, summarizeEngine } from "./summary";
+import type { EngineRunResult, EngineSummary } from "./summary";
+import { ENGINE_INVARIANTS } from "./trace";
 import { runEngineSeed } from "./runEngineSeed";
 
 /**

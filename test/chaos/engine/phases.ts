@@ -1,7 +1,7 @@
-import type { ChaosAgent } from "../../../scripts/chaos/chaosAgent";
-import { ATTACHED_ELSEWHERE } from "../../../scripts/chaos/engine/failures";
-import type { EnginePlan } from "../../../scripts/chaos/engine/plan";
-import type { CommandRecord } from "../../../scripts/chaos/engine/trace";
+import type { ChaosAgent } from "../chaosAgent";
+import { ATTACHED_ELSEWHERE } from "./failures";
+import type { EnginePlan } from "./plan";
+import type { CommandRecord } from "./trace";
 import type { Session } from "./session";
 
 /**

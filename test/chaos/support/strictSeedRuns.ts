@@ -4,8 +4,8 @@
  * `node --unhandled-rejections=strict`, so that a promise the provider leaves unhandled ends the
  * process, as it would end the provider host.
  */
-import { formatViolation } from "../../../scripts/chaos/format";
-import { runSeed } from "../../../scripts/chaos/runSeed";
+import { formatViolation } from "../format";
+import { runSeed } from "../runSeed";
 
 /** What one seed's run came to, as the test reads it. */
 export interface StrictRunOutcome {

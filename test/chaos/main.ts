@@ -1,9 +1,7 @@
-import { join } from "node:path";
-import { REPO_ROOT } from "../lib/pulumiCli";
 import { parseArgs } from "./args";
-import type { ChaosArgs } from "./args";
 import { runBatch, violationTraces } from "./batch";
 import { benchmarkBlock, BENCHMARKS_FILE, writeBenchmarks } from "./benchmarks";
+import { runEngineChaos } from "./engine/main";
 import { figureLines, invariantTable } from "./reportText";
 
 /**
@@ -11,19 +9,9 @@ import { figureLines, invariantTable } from "./reportText";
  * each run, traces of violations, and the per-invariant figures; adds them to BENCHMARKS.md for
  * batches. Exits 1 when any invariant was violated or a run crashed, so CI can use it.
  */
-/**
- * The engine runs (`--engine`) drive the end-to-end tests' world (test/e2e/support: packed package,
- * Pulumi CLI, driver), which is not part of the build; their entry point is loaded at run time.
- */
-const ENGINE_MAIN = join(REPO_ROOT, "test", "chaos", "engine", "main");
-
-interface EngineEntry {
-  runEngineChaos(args: ChaosArgs, argv: readonly string[]): Promise<number>;
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
-  if (args.engine) return ((await import(ENGINE_MAIN)) as EngineEntry).runEngineChaos(args, argv);
+  if (args.engine) return runEngineChaos(args, argv);
   const range = Array.from({ length: args.runs }, (_, i) => args.firstSeed + i);
   const seeds = args.seed === undefined ? (args.seeds ?? range) : [args.seed];
   const print = (line: string): void => console.log(line);

@@ -1,5 +1,5 @@
-import type { RequestLogEntry, WriteEffect } from "../../simulator/index";
-import type { NicView, OpRecord, ResourceSpec, RunTrace } from "../../scripts/chaos/trace";
+import type { RequestLogEntry, WriteEffect } from "../../../simulator/index";
+import type { NicView, OpRecord, ResourceSpec, RunTrace } from "../../chaos/trace";
 
 /** Hand-made traces for the checker's own tests: one resource, its NIC, two instances. */
 export const NIC = "2000000000000000001";

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { removeEmptySidecars } from "./engine/kills";
-import { stackViewOf, stepsOf } from "./engine/stackReading";
-import { ATTACHMENT_TYPE } from "../e2e/support/stackState";
+import { removeEmptySidecars } from "../../chaos/engine/kills";
+import { stackViewOf, stepsOf } from "../../chaos/engine/stackReading";
+import { ATTACHMENT_TYPE } from "../../e2e/support/stackState";
 
 /** How the engine runs read what the CLI wrote: engine event logs and plain stack exports. */
 const urn = (name: string): string => `urn:pulumi:s::p::${ATTACHMENT_TYPE}::${name}`;

@@ -1,5 +1,5 @@
-import type { CommandName, CommandRecord, EngineRunTrace, StackView } from "../../scripts/chaos/engine/trace";
-import type { NicView } from "../../scripts/chaos/trace";
+import type { CommandName, CommandRecord, EngineRunTrace, StackView } from "../../chaos/engine/trace";
+import type { NicView } from "../../chaos/trace";
 import { FREE, NIC, OTHER, OWN, SECRET, SPEC, T0 } from "./traceFixtures";
 
 /** Hand-made engine runs for the engine checker's own tests: attachment r0 (SPEC) of NIC → OWN. */

@@ -1,8 +1,8 @@
-import { formatEngineViolation } from "../../scripts/chaos/engine/format";
-import type { EngineRunResult } from "../../scripts/chaos/engine/summary";
-import { ENSURE_PULUMI_TIMEOUT_MS } from "../../scripts/lib/pulumiCli";
-import { pulumiCliSkipReason } from "../e2e/support/cliAvailability";
-import { runEngineSeed } from "./engine/runEngineSeed";
+import { formatEngineViolation } from "../../chaos/engine/format";
+import type { EngineRunResult } from "../../chaos/engine/summary";
+import { ENSURE_PULUMI_TIMEOUT_MS } from "../../../scripts/lib/pulumiCli";
+import { pulumiCliSkipReason } from "../support/cliAvailability";
+import { runEngineSeed } from "../../chaos/engine/runEngineSeed";
 
 /**
  * A short chaos run through the real Pulumi engine inside `npm test`: two seeds, one after the

@@ -1,6 +1,6 @@
-import { checkRun, countRacedDetaches } from "../../scripts/chaos/check/index";
-import { formatViolation } from "../../scripts/chaos/format";
-import type { RunTrace } from "../../scripts/chaos/trace";
+import { checkRun, countRacedDetaches } from "../../chaos/check/index";
+import { formatViolation } from "../../chaos/format";
+import type { RunTrace } from "../../chaos/trace";
 import { FREE, look, NIC, op, OTHER, OWN, SECRET, T0, trace, USED_OWN, write } from "./traceFixtures";
 
 /** The checker must be able to fail: each invariant, fed a hand-made violation, reports it. */

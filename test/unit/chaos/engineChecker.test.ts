@@ -1,7 +1,7 @@
-import { checkEngineRun } from "../../scripts/chaos/engine/check";
-import { runFailures } from "../../scripts/chaos/engine/failures";
-import { formatEngineViolation, runLogText } from "../../scripts/chaos/engine/format";
-import type { EngineRunTrace } from "../../scripts/chaos/engine/trace";
+import { checkEngineRun } from "../../chaos/engine/check";
+import { runFailures } from "../../chaos/engine/failures";
+import { formatEngineViolation, runLogText } from "../../chaos/engine/format";
+import type { EngineRunTrace } from "../../chaos/engine/trace";
 import { command, EMPTY, engineTrace, holding } from "./engineFixtures";
 import { FREE, look, NIC, OTHER, OWN, SECRET, T0, USED_OWN, write } from "./traceFixtures";
 

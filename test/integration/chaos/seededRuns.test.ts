@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import type { StrictRunOutcome } from "./support/strictSeedRuns";
+import type { StrictRunOutcome } from "../../chaos/support/strictSeedRuns";
 
 /**
  * A short chaos run inside `npm test`: five recorded seeds, run at once (each on its own
@@ -18,7 +18,7 @@ import type { StrictRunOutcome } from "./support/strictSeedRuns";
  */
 const SEEDS = [1, 5, 46, 163, 181] as const;
 const RUN_TIMEOUT_MS = 240_000;
-const ROOT = join(__dirname, "..", "..");
+const ROOT = join(__dirname, "..", "..", "..");
 
 let outcomes: readonly StrictRunOutcome[] = [];
 
@@ -27,7 +27,7 @@ function runStrict(seeds: readonly number[]): Promise<readonly StrictRunOutcome[
     "--unhandled-rejections=strict",
     "-r",
     "ts-node/register/transpile-only",
-    join(__dirname, "support", "strictSeedRuns.ts"),
+    join(ROOT, "test", "chaos", "support", "strictSeedRuns.ts"),
     ...seeds.map(String),
   ];
   return new Promise((resolve, reject) => {

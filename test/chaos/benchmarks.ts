@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, machine } from "node:os";
 import { join } from "node:path";
-import { REPO_ROOT } from "../lib/pulumiCli";
+import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
 import { figureLines, invariantTable } from "./reportText";
 import type { Summary } from "./summary";
 
