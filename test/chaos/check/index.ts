@@ -1,10 +1,5 @@
 import type { RunTrace, Violation } from "../trace";
-import {
-  attachedAfterDelete,
-  foreignDetaches,
-  racedDetaches,
-  repeatedAttaches,
-} from "./invariants";
+import { attachedAfterDelete, foreignDetaches, racedDetaches, repeatedAttaches } from "./invariants";
 import { leakedAttachments } from "./leaks";
 import { credentialLeaks } from "./secrets";
 import { overruns } from "./timing";

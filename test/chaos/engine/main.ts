@@ -5,12 +5,7 @@ import type { ChaosArgs } from "../args";
 import { BENCHMARKS_FILE, codeLabel, writeBenchmarks } from "../benchmarks";
 import { formatEngineViolation, runLogText } from "./format";
 import { planEngineRun, planText } from "./plan";
-import {
-  engineBenchmarkBlock,
-  engineFigureLines,
-  engineInvariantTable,
-  loadNow,
-} from "./report";
+import { engineBenchmarkBlock, engineFigureLines, engineInvariantTable, loadNow } from "./report";
 import { runFailed, summarizeEngine } from "./summary";
 import type { EngineRunResult, EngineSummary } from "./summary";
 import { ENGINE_INVARIANTS } from "./trace";
