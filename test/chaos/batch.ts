@@ -1,45 +1,65 @@
-import { formatViolation } from "./format";
-import { runSeed } from "./runSeed";
-import type { RunResult } from "./runSeed";
-import { summarize } from "./summary";
-import type { Summary } from "./summary";
-import { INVARIANTS } from "./summary";
+import { loadavg } from "node:os";
+import { checkRun } from "./check/index";
+import type { Verdict } from "./check/index";
+import { runFailures } from "./failures";
+import type { RunFailure } from "./failures";
+import type { RunPlan } from "./plan";
+import type { RunTrace } from "./trace";
 
-/** Finished and crashed runs of a batch, in seed order. */
-export interface BatchOutcome {
-  readonly results: readonly RunResult[];
-  readonly summary: Summary;
+/** One finished run: what happened, what the checker found, and what did not converge. */
+export interface RunResult {
+  readonly plan: RunPlan;
+  readonly trace: RunTrace;
+  readonly verdict: Verdict;
+  readonly failures: readonly RunFailure[];
+  readonly wallMs: number;
+  /** Engine runs: the world's directory, kept when the run needs a look. */
+  readonly keptDir?: string;
+  /** Engine runs: SHA-256 (12 hex digits) of the packed package installed, the code measured. */
+  readonly packageSha?: string;
 }
 
-function progressLine(result: RunResult): string {
-  const found = result.violations.map((violation) => violation.invariant);
-  const verdict = found.length === 0 ? "ok" : `violations ${found.join(",")}`;
-  return (
-    `seed ${result.trace.seed}: ${verdict}; ${result.trace.ops.length} operations, ${result.rounds} rounds, ` +
-    `${(result.wallMs / 1000).toFixed(1)} s`
-  );
+/** Judges a finished run: the same checker and convergence figures for both executors. */
+export function judge(plan: RunPlan, trace: RunTrace, wallMs: number): RunResult {
+  return { plan, trace, verdict: checkRun(trace), failures: runFailures(trace), wallMs };
+}
+
+/** Whether a run needs a look: a violation, or a failure to converge its own chaos does not explain. */
+export const runFailed = (result: RunResult): boolean =>
+  result.verdict.violations.length > 0 || result.failures.some((failure) => !failure.expected);
+
+/** Finished and crashed runs of a batch, in seed order, with the machine's load meanwhile. */
+export interface Batch {
+  readonly executor: RunPlan["executor"];
+  readonly results: readonly RunResult[];
+  readonly crashed: readonly { readonly seed: number; readonly error: string }[];
+  readonly wallMs: number;
+  /** The lowest and highest 1-minute load average seen. */
+  readonly load: readonly [number, number];
 }
 
 /**
- * Runs the seeds, `concurrency` at a time, each on its own simulator in this process, reporting
- * each run as it finishes. A run that crashes is reported and counted, not fatal to the batch.
+ * Runs the seeds, `concurrency` at a time, reporting each run as it finishes. A run that crashes
+ * (a bug in the harness or the simulator) is reported and counted, not fatal to the batch.
  */
 export async function runBatch(
+  executor: RunPlan["executor"],
   seeds: readonly number[],
   concurrency: number,
+  runOne: (seed: number) => Promise<RunResult>,
   print: (line: string) => void,
-): Promise<BatchOutcome> {
+): Promise<Batch> {
   const started = Date.now();
   const results: RunResult[] = [];
   const crashed: { seed: number; error: string }[] = [];
+  const loads = [loadavg()[0] ?? 0];
+  const sampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 15_000);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < seeds.length) {
       const seed = seeds[next++] ?? 0;
       try {
-        const result = await runSeed(seed);
-        results.push(result);
-        print(progressLine(result));
+        results.push(await runOne(seed));
       } catch (error) {
         const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
         crashed.push({ seed, error: message.split("\n")[0] ?? "" });
@@ -47,23 +67,18 @@ export async function runBatch(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, seeds.length) }, worker));
-  results.sort((a, b) => a.trace.seed - b.trace.seed);
-  return { results, summary: summarize(results, crashed, Date.now() - started) };
-}
-
-/** Traces of violations: up to `perInvariant` for each invariant, in seed order. */
-export function violationTraces(results: readonly RunResult[], perInvariant: number): string[] {
-  const traces: string[] = [];
-  for (const id of INVARIANTS) {
-    let shown = 0;
-    for (const result of results) {
-      for (const violation of result.violations) {
-        if (violation.invariant !== id || shown >= perInvariant) continue;
-        traces.push(formatViolation(result.trace, violation));
-        shown++;
-      }
-    }
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, seeds.length) }, worker));
+  } finally {
+    clearInterval(sampler);
   }
-  return traces;
+  loads.push(loadavg()[0] ?? 0);
+  results.sort((a, b) => a.trace.seed - b.trace.seed);
+  return {
+    executor,
+    results,
+    crashed,
+    wallMs: Date.now() - started,
+    load: [Math.min(...loads), Math.max(...loads)],
+  };
 }

@@ -3,17 +3,17 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, machine } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../scripts/lib/pulumiCli";
-import { figureLines, invariantTable } from "./reportText";
-import type { Summary } from "./summary";
+import { runCount, figureLines, invariantTable, seedList } from "./report";
+import type { Batch } from "./batch";
 
 const SECTION = "## Chaos";
 const INTRO = [
   SECTION,
   "",
-  "`npm run chaos` drives the attachment handlers like the Pulumi engine (concurrent create, refresh, re-run",
-  "`up` after partial failures, destroy) against the simulator with seeded faults and out-of-band changes, and",
-  "checks six invariants after every run (see `scripts/chaos/README.md`). Newest figures first; each block",
-  "names the code it measured. Reproduce one run with `npm run chaos -- --seed N`.",
+  "`npm run chaos` runs seeded chaos against the simulator (faults, out-of-band changes, killed commands) through",
+  "the attachment handlers (the engine modelled in process) or, with `--engine`, the real Pulumi CLI, and judges",
+  "every run with one checker (see `test/chaos/README.md`). Newest figures first; each block names the executor",
+  "and the code it measured. Reproduce one run with `npm run chaos -- [--engine] --seed N`.",
   "",
 ].join("\n");
 
@@ -47,26 +47,20 @@ export function codeLabel(env: Readonly<Record<string, string | undefined>> = pr
   return dirty ? `${head} plus uncommitted changes in provider/, sdk/ or simulator/` : head;
 }
 
-/** A contiguous batch as a range, any other as a list. */
-function seedsText(seeds: readonly number[]): string {
-  const sorted = [...seeds].sort((a, b) => a - b);
-  const first = sorted[0];
-  const last = sorted.at(-1);
-  if (first === undefined || last === undefined) return "no seeds";
-  return last - first + 1 === sorted.length ? `seeds ${first}–${last}` : `seeds ${sorted.join(", ")}`;
-}
-
-/** One batch's block: when, where, on what code, then the figures. */
-export function benchmarkBlock(summary: Summary, command: string, now: Date = new Date()): string {
-  const seeds = seedsText(summary.seeds);
+/** One batch's block: when, on what code (as {@link codeLabel} said when the batch started), where, then the figures. */
+export function benchmarkBlock(batch: Batch, command: string, code: string, now: Date = new Date()): string {
+  const seeds = [...batch.results.map((r) => r.trace.seed), ...batch.crashed.map((crash) => crash.seed)];
+  const through = batch.executor === "engine" ? "the real Pulumi engine" : "the handlers";
+  const load = batch.load.map((n) => n.toFixed(1)).join("–");
   return [
-    `### ${now.toISOString().slice(0, 10)}, ${codeLabel()}`,
+    `### ${now.toISOString().slice(0, 10)}, ${code}: ${batch.executor} runs`,
     "",
-    `\`${command}\`: ${summary.runs} runs (${seeds}) on ${availableParallelism()} × ${machine()}, Node ${process.version}.`,
+    `\`${command}\`: ${runCount(batch)} runs (seeds ${seedList(seeds)}) through ${through} on ` +
+      `${availableParallelism()} × ${machine()}, Node ${process.version}; 1-minute load average ${load} during the batch.`,
     "",
-    ...invariantTable(summary),
+    ...invariantTable(batch),
     "",
-    ...figureLines(summary),
+    ...figureLines(batch),
     "",
   ].join("\n");
 }

@@ -1,5 +1,5 @@
 import type { RequestLogEntry, WriteEffect } from "../../../simulator/index";
-import type { OpRecord, ResourceSpec, RunTrace } from "../trace";
+import type { CommandRecord, OpRecord, ResourceSpec, RunTrace } from "../trace";
 
 /** A NIC write that ran on the server, whatever answer (if any) the client got. */
 export interface ExecutedWrite {
@@ -19,12 +19,9 @@ export class TraceIndex {
 
   constructor(readonly trace: RunTrace) {
     for (const spec of trace.resources) this.byNic.set(spec.nicId, spec);
-    for (const op of trace.ops) {
-      const list = this.opsByResource.get(op.resource) ?? [];
-      list.push(op);
-      this.opsByResource.set(op.resource, list);
+    for (const op of [...trace.ops].sort((a, b) => a.startMs - b.startMs)) {
+      this.opsByResource.set(op.resource, [...this.opsOf(op.resource), op]);
     }
-    for (const list of this.opsByResource.values()) list.sort((a, b) => a.startMs - b.startMs);
     this.writes = trace.requests.flatMap((entry) =>
       entry.effect === undefined || entry.action === null
         ? []
@@ -32,16 +29,21 @@ export class TraceIndex {
     );
   }
 
-  resourceOfNic(nicId: string): ResourceSpec | undefined {
+  specOfNic(nicId: string): ResourceSpec | undefined {
     return this.byNic.get(nicId);
-  }
-
-  spec(resource: string): ResourceSpec | undefined {
-    return this.trace.resources.find((spec) => spec.name === resource);
   }
 
   opsOf(resource: string): readonly OpRecord[] {
     return this.opsByResource.get(resource) ?? [];
+  }
+
+  commandOf(op: OpRecord): CommandRecord | undefined {
+    return this.trace.commands.find((command) => command.index === op.command);
+  }
+
+  /** `#3 destroy`: how a violation names the command it happened in. */
+  commandName(op: OpRecord): string {
+    return `#${op.command} ${this.commandOf(op)?.name ?? "?"}`;
   }
 
   /**
@@ -51,12 +53,9 @@ export class TraceIndex {
    */
   ownerOp(write: ExecutedWrite): OpRecord | undefined {
     const spec = this.byNic.get(write.effect.nicId);
-    if (spec === undefined) return undefined;
-    let owner: OpRecord | undefined;
-    for (const op of this.opsOf(spec.name)) {
-      if (op.startMs <= write.effect.atMs) owner = op;
-    }
-    return owner;
+    return spec === undefined
+      ? undefined
+      : this.opsOf(spec.name).findLast((op) => op.startMs <= write.effect.atMs);
   }
 
   /** Applied attaches of the resource's NIC to the resource's own instance, oldest first. */
@@ -69,4 +68,18 @@ export class TraceIndex {
         write.effect.targetInstanceId === spec.instanceId,
     );
   }
+
+  /** Out-of-band events of `kinds` on the NIC within [fromMs, toMs). */
+  eventsOn(nicId: string, kinds: ReadonlySet<string>, fromMs: number, toMs: number): number {
+    return this.trace.events.filter(
+      (event) => event.nicId === nicId && kinds.has(event.kind) && event.atMs >= fromMs && event.atMs < toMs,
+    ).length;
+  }
 }
+
+/** Out-of-band events that change where a NIC is (by the chaos agent, or the user as an error asked). */
+export const MOVING_EVENTS: ReadonlySet<string> = new Set([
+  "out-of-band detach",
+  "out-of-band delete",
+  "out-of-band move",
+]);

@@ -1,8 +1,8 @@
-import { formatEngineViolation } from "../../chaos/engine/format";
-import type { EngineRunResult } from "../../chaos/engine/summary";
 import { ENSURE_PULUMI_TIMEOUT_MS } from "../../../scripts/lib/pulumiCli";
+import type { RunResult } from "../../chaos/batch";
+import { runEngineSeed } from "../../chaos/engine/run";
+import { formatViolation } from "../../chaos/format";
 import { pulumiCliSkipReason } from "../support/cliAvailability";
-import { runEngineSeed } from "../../chaos/engine/runEngineSeed";
 
 /**
  * A short chaos run through the real Pulumi engine inside `npm test`: two seeds, one after the
@@ -25,18 +25,18 @@ const describeWithCli = skipReason === undefined ? describe : describe.skip;
 const title = `seeded chaos runs through the Pulumi engine${skipReason === undefined ? "" : ` (skipped: ${skipReason})`}`;
 
 describeWithCli(title, () => {
-  const results = new Map<number, EngineRunResult>();
+  const results = new Map<number, RunResult>();
 
   beforeAll(async () => {
     for (const seed of SEEDS) {
       results.set(
         seed,
-        await runEngineSeed(seed, { log: (line) => process.stderr.write(`[chaos ${seed}] ${line}\n`) }),
+        await runEngineSeed(seed, (line) => process.stderr.write(`[chaos ${seed}] ${line}\n`)),
       );
     }
   }, ENSURE_PULUMI_TIMEOUT_MS + RUN_TIMEOUT_MS);
 
-  const result = (seed: number): EngineRunResult => {
+  const result = (seed: number): RunResult => {
     const found = results.get(seed);
     if (found === undefined) throw new Error(`seed ${seed} did not run; see the beforeAll failure above`);
     return found;
@@ -44,9 +44,7 @@ describeWithCli(title, () => {
 
   it.each(SEEDS)("seed %i keeps every engine invariant", (seed) => {
     const { trace, verdict } = result(seed);
-    expect(verdict.violations.map((violation) => formatEngineViolation(trace, violation)).join("\n\n")).toBe(
-      "",
-    );
+    expect(verdict.violations.map((violation) => formatViolation(trace, violation)).join("\n\n")).toBe("");
   });
 
   it.each(SEEDS)(

@@ -1,5 +1,5 @@
 import { DEFAULT_ACCESS_KEY } from "../../../simulator/index";
-import type { CommandName } from "./trace";
+import type { CommandName } from "../plan";
 import type {
   AttachmentSpec,
   ConfigEntry,

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { removeEmptySidecars } from "../../chaos/engine/kills";
-import { stackViewOf, stepsOf } from "../../chaos/engine/stackReading";
+import { stackViewOf, stepsOf } from "../../chaos/engine/reading";
 import { ATTACHMENT_TYPE } from "../../e2e/support/stackState";
 
 /** How the engine runs read what the CLI wrote: engine event logs and plain stack exports. */

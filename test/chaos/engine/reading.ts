@@ -1,4 +1,4 @@
-import type { StackView, StepRecord } from "./trace";
+import type { StackView, StepRecord } from "../trace";
 import type { DeployedResource, Deployment } from "../../e2e/support/driverRunner";
 import { ATTACHMENT_TYPE, attachmentsIn } from "../../e2e/support/stackState";
 
