@@ -1,26 +1,35 @@
 /**
  * The dynamic providers behind this package's resources: what the provider process loads (the
  * serialized provider in state names `networkInterfaceAttachmentProvider` and
- * `networkInterfaceProvider`, so those exports stay),
- * and what tools and tests use to drive the handlers directly.
+ * `networkInterfaceProvider`, so those exports stay), and what tools and tests use to drive the
+ * handlers directly.
  * @packageDocumentation
  */
 export {
   createNetworkInterfaceAttachmentProvider,
   networkInterfaceAttachmentProvider,
-} from "./zec/networkInterfaceAttachment/handlers";
-export { createNetworkInterfaceProvider, networkInterfaceProvider } from "./zec/networkInterface/handlers";
+  createNetworkInterfaceProvider,
+  networkInterfaceProvider,
+} from "./dynamic/providers";
 export type {
   NetworkInterfaceInputs,
   NetworkInterfaceOutputs,
   NetworkInterfaceTimeouts,
-} from "./zec/networkInterface/inputs";
-export type { PollingSettings, ProviderOptions } from "./shared/context";
-export type { ClientSettings, NicSubnetType, RetrySettings } from "../sdk/index";
+} from "./core/networkInterface/inputs";
+export type { PollingSettings } from "./core/context";
+export type { ProviderOptions } from "./dynamic/providerOptions";
 export type {
-  AttachmentInputs,
-  AttachmentOutputs,
-  AttachmentTimeouts,
-} from "./zec/networkInterfaceAttachment/inputs";
-export { formatAttachmentId, parseAttachmentId } from "./zec/networkInterfaceAttachment/inputs";
-export { parseDuration } from "./shared/inputValues";
+  ClientDeps,
+  ClientSettings,
+  HttpReply,
+  HttpRequest,
+  NicSubnetType,
+  RateLimiter,
+  RetrySettings,
+  RuntimeDeps,
+  Sleep,
+  Transport,
+} from "../sdk/index";
+export type { AttachmentInputs, AttachmentOutputs, AttachmentTimeouts } from "./core/attachment/inputs";
+export { formatAttachmentId, parseAttachmentId } from "./core/attachment/inputs";
+export { parseDuration } from "./core/inputValues";

@@ -151,8 +151,8 @@ const DEADLINE_BRAND = Symbol.for("pulumi-zenlayer.DeadlineExceededError");
 export class DeadlineExceededError extends Error {
   override readonly name = "DeadlineExceededError";
 
-  constructor(timeoutMs: number) {
-    super(`the operation's ${String(timeoutMs)} ms deadline passed`);
+  constructor(timeoutMs: number, why = `the operation's ${String(timeoutMs)} ms deadline passed`) {
+    super(why);
     setBrand(this, DEADLINE_BRAND);
   }
 }

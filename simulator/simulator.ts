@@ -1,12 +1,13 @@
 import { adminRefusal } from "./admin/adminGuard";
 import { handleAdmin } from "./admin/adminRoutes";
-import type { Credentials } from "./auth/verifyRequest";
 import { createOutOfBand } from "./state/outOfBand";
 import { FaultInjector, ScriptedFailures } from "./faults/faultInjector";
+import { Sleeper } from "./faults/sleeper";
 import { RequestLog } from "./log/requestLog";
-import { TransitionLog } from "./log/transitionLog";
+import { TransitionLog } from "./state/transitionLog";
+import type { SimulatorRuntime } from "./runtime";
 import { handleApiRequest, handleApiTooLarge } from "./server/apiPipeline";
-import { listen, MAX_BODY_BYTES, serverTimeouts, Sleeper } from "./server/httpServer";
+import { listen, MAX_BODY_BYTES, serverTimeouts } from "./server/httpServer";
 import { Engine, instanceKey, nicKey } from "./state/engine";
 import { IdGenerator } from "./state/ids";
 import type { InstanceRecord } from "./state/records";
@@ -15,13 +16,7 @@ import { Seeder } from "./state/seed";
 import { StaleReads } from "./state/staleView";
 import { Store } from "./state/store";
 import { TransitionScheduler } from "./state/transitions";
-import type {
-  ErrorCodeGeneration,
-  OutOfBandControl,
-  Simulator,
-  SimulatorControl,
-  SimulatorOptions,
-} from "./types/options";
+import type { OutOfBandControl, Simulator, SimulatorControl, SimulatorOptions } from "./types/options";
 import type { WireInstance } from "./types/wire";
 
 /**
@@ -40,29 +35,6 @@ const DEFAULT_RANDOM_SEED = 1;
 const DEFAULT_NIC_LIMIT = 8;
 const DEFAULT_REQUEST_LOG_LIMIT = 1000;
 const DEFAULT_TRANSITION_LOG_LIMIT = 1000;
-
-/** Settings the control surface may change while the simulator runs. @internal */
-export interface MutableSettings {
-  errorCodes: ErrorCodeGeneration;
-  nicLimitPerInstance: number;
-}
-
-/**
- * Everything one simulator instance is made of, passed explicitly to the pipeline, the actions,
- * the control object and the admin routes (no module-level state, so simulators never share).
- * @internal
- */
-export interface SimulatorRuntime {
-  readonly engine: Engine;
-  readonly seeder: Seeder;
-  readonly faults: FaultInjector;
-  readonly scripted: ScriptedFailures;
-  readonly log: RequestLog;
-  readonly credentials: Credentials;
-  readonly settings: MutableSettings;
-  readonly sleeper: Sleeper;
-  readonly now: () => number;
-}
 
 function buildRuntime(options: SimulatorOptions): SimulatorRuntime {
   const now = options.now ?? Date.now;

@@ -2,21 +2,21 @@
  * Zenlayer Elastic Compute (ZEC) resources and lookups.
  * @packageDocumentation
  */
-export { NetworkInterface } from "./networkInterface/resource";
-export type { NetworkInterfaceArgs, NetworkInterfaceTimeoutsArgs } from "./networkInterface/resource";
-export { NetworkInterfaceAttachment } from "./networkInterfaceAttachment/resource";
+export { NetworkInterface } from "../dynamic/networkInterface";
+export type { NetworkInterfaceArgs, NetworkInterfaceTimeoutsArgs } from "../dynamic/networkInterface";
+export { NetworkInterfaceAttachment } from "../dynamic/networkInterfaceAttachment";
 export type {
   NetworkInterfaceAttachmentArgs,
   NetworkInterfaceAttachmentTimeouts,
-} from "./networkInterfaceAttachment/resource";
+} from "../dynamic/networkInterfaceAttachment";
 export {
   getInstance,
   getInstanceOutput,
   getNetworkInterface,
   getNetworkInterfaceOutput,
   getNetworkInterfaces,
-} from "./lookups";
-export type { LookupOptions, NetworkInterfaceFilters } from "./lookups";
+} from "../dynamic/lookups";
+export type { LookupOptions, NetworkInterfaceFilters } from "../dynamic/lookups";
 /** What the lookups return and take, from the client (`pulumi-zenlayer/sdk`), with every type they mention. */
 export type {
   ClientSettings,

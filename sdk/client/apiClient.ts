@@ -68,6 +68,8 @@ interface CallPlan {
   readonly url: string;
   readonly payload: string;
   readonly deadlineAt: number;
+  /** The operation's deadline, when given: cancelled, it ends the call before the time too. */
+  readonly deadline: Deadline | undefined;
   readonly readOnly: boolean;
   /** Aborts waits: the caller's signal and, when given, the deadline's. */
   readonly waitSignal: AbortSignal | undefined;
@@ -143,6 +145,7 @@ export class ZenlayerApiClient {
       url: this.endpointOf(service).url,
       payload: JSON.stringify(body),
       deadlineAt: deadline?.at ?? this.deps.now() + (options?.deadlineMs ?? this.retrySettings.deadlineMs),
+      deadline,
       readOnly: retrySafetyOf(action) === "read-only",
       waitSignal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
       signal: options?.signal,
@@ -160,7 +163,7 @@ export class ZenlayerApiClient {
     });
     await beforeSend?.();
     const nowMs = this.deps.now();
-    if (nowMs >= plan.deadlineAt) throw deadlineError(plan.action);
+    if (nowMs >= plan.deadlineAt || plan.deadline?.expired() === true) throw deadlineError(plan.action);
     const { credentials, domain } = this.config;
     const headers = buildRequestHeaders({
       credentials,

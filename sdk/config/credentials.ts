@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { ZenlayerConfigError } from "../errors";
-import type { SettingLevel, SettingName } from "./clientConfig";
-import { CLI_ENV_KEYS, STACK_CONFIG_KEYS, TERRAFORM_ENV_KEYS } from "./clientConfig";
+import type { SettingLevel, SettingName } from "./settingKeys";
+import { CLI_ENV_KEYS, STACK_CONFIG_KEYS, TERRAFORM_ENV_KEYS } from "./settingKeys";
 
 /**
  * A Zenlayer access key pair, used to sign each request with ZC2-HMAC-SHA256. The password lives in

@@ -1,14 +1,9 @@
 import { ZenlayerConfigError } from "../errors";
-import type {
-  ClientConfig,
-  ConfigSources,
-  FoundSetting,
-  Scheme,
-  SettingLevel,
-  SettingName,
-} from "./clientConfig";
-import { CLI_ENV_KEYS, CLIENT_DEFAULTS, STACK_CONFIG_KEYS, TERRAFORM_ENV_KEYS } from "./clientConfig";
+import type { ClientConfig, ConfigSources, Scheme } from "./clientConfig";
+import { CLIENT_DEFAULTS } from "./clientConfig";
 import { resolveCredentials } from "./credentials";
+import type { FoundSetting, SettingLevel, SettingName } from "./settingKeys";
+import { CLI_ENV_KEYS, STACK_CONFIG_KEYS, TERRAFORM_ENV_KEYS } from "./settingKeys";
 
 /**
  * Builds a validated {@link ClientConfig}. Each setting is taken from the first level that has it:

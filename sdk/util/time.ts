@@ -59,7 +59,8 @@ export function raceAbort<T>(work: Promise<T>, signal: AbortSignal | undefined):
  * The one moment an operation must be finished by, as a time and as a signal that aborts then.
  * Everything an operation waits on (polling pauses, rate-limit tokens, locks, HTTP reads) takes
  * the signal, so no single wait can outlive the operation; writes take only the time, so one
- * started before the deadline may finish and report what it did.
+ * started before the deadline may finish and report what it did. `stop` (a user's cancellation)
+ * brings the deadline forward to the moment it aborts.
  * @public
  */
 export class Deadline {
@@ -70,19 +71,33 @@ export class Deadline {
   readonly #controller = new AbortController();
   readonly #now: () => number;
   #timer: NodeJS.Timeout | undefined;
+  #stoppedAt: number | undefined;
+  readonly #stop: AbortSignal | undefined;
+  readonly #onStop = (): void => {
+    this.#stoppedAt = this.#now();
+    this.#controller.abort(new DeadlineExceededError(this.timeoutMs, "the operation was cancelled"));
+  };
 
-  constructor(timeoutMs: number, now: () => number = Date.now) {
+  constructor(timeoutMs: number, now: () => number = Date.now, stop?: AbortSignal) {
     this.#now = now;
     this.timeoutMs = timeoutMs;
     this.at = now() + timeoutMs;
     this.signal = this.#controller.signal;
     this.#timer = setTimeout(() => this.#controller.abort(new DeadlineExceededError(timeoutMs)), timeoutMs);
     this.#timer.unref();
+    this.#stop = stop;
+    if (stop?.aborted === true) this.#onStop();
+    else stop?.addEventListener("abort", this.#onStop, { once: true });
+  }
+
+  /** Whether `stop` ended it before its time. */
+  get cancelled(): boolean {
+    return this.#stoppedAt !== undefined;
   }
 
   /** Milliseconds left, never negative. */
   remainingMs(): number {
-    return Math.max(0, this.at - this.#now());
+    return Math.max(0, Math.min(this.at, this.#stoppedAt ?? Number.POSITIVE_INFINITY) - this.#now());
   }
 
   expired(): boolean {
@@ -93,6 +108,7 @@ export class Deadline {
   dispose(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#stop?.removeEventListener("abort", this.#onStop);
   }
 }
 

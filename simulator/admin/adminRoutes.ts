@@ -11,8 +11,12 @@ import {
   parseFaultSettings,
 } from "../config/schemas";
 import { parseSeedDocument } from "../config/seedSchema";
-import { sendAdminJson } from "../server/envelope";
 import type { SimulatorControl } from "../types/options";
+
+/** JSON without the API envelope, for the admin surface. @internal */
+export function sendAdminJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+}
 
 type AdminRoute = {
   readonly method: "GET" | "POST";

@@ -1,3 +1,4 @@
+import type { RuleViolation } from "../state/stateMachines";
 import type { ErrorCodeGeneration } from "../types/options";
 
 /**
@@ -32,7 +33,8 @@ function same(code: string, httpStatus: number, message: string): BusinessErrorE
 /**
  * Business errors and how each documentation generation reports them (reference §4.5–4.9):
  * `current` = the newest `/api/compute/…` pages, `legacy` = the older pages that Terraform still
- * keys on. Where the old pages list nothing, both use the same entry.
+ * keys on. Where the old pages list nothing, both use the same entry. Every rule the state
+ * machines name (`RuleViolation`) must have an entry; the actions check the others themselves.
  */
 const BUSINESS_ERRORS = {
   nicNotFound: {
@@ -94,7 +96,7 @@ const BUSINESS_ERRORS = {
     "The vNIC and the instance are not in the same region.",
   ),
   instanceNicLimit: same("INVALID_INSTANCE_NIC_LIMIT", 400, "The instance has reached its vNIC limit."),
-} as const satisfies Record<string, BusinessErrorEntry>;
+} as const satisfies Record<string, BusinessErrorEntry> & Record<RuleViolation, BusinessErrorEntry>;
 
 /** A business rule violation, named independently of the code generation that reports it. @internal */
 export type BusinessErrorKey = keyof typeof BUSINESS_ERRORS;

@@ -1,40 +1,7 @@
 import { TokenBucket } from "../../sdk/rateLimit/tokenBucket";
-import type { WriteFaults } from "../state/engine";
-import type { StallDuration } from "../state/transitions";
+import type { Random } from "../random/seededRandom";
+import { deriveStream } from "../random/seededRandom";
 import type { FailNextRule, FaultSettings } from "../types/options";
-
-/**
- * A tiny seeded PRNG (mulberry32). Faults and ids must be reproducible from `randomSeed`, which
- * `Math.random` cannot offer; 32 bits of state are plenty for test-sized runs.
- * @internal
- */
-export type Random = () => number;
-
-/** Returns a generator of floats in [0, 1); the same seed always yields the same sequence. @internal */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * Independent streams derived from one seed, so that (for example) generating an extra id never
- * shifts the sequence of fault outcomes.
- * @internal
- */
-export function deriveStream(seed: number, stream: number): Random {
-  return mulberry32((seed ^ Math.imul(stream + 1, 0x9e3779b1)) >>> 0);
-}
-
-/** An integer in [0, bound). @internal */
-export function randomInt(random: Random, bound: number): number {
-  return Math.floor(random() * bound);
-}
 
 const FAULT_STREAM = 0;
 
@@ -47,10 +14,11 @@ export type EdgeFault =
 /**
  * Decides the probabilistic faults. All randomness comes from one seeded stream, drawn only for
  * enabled faults and in a fixed order per request, so the same seed and the same request
- * sequence give the same outcomes.
+ * sequence give the same outcomes. The engine takes it as its `WriteFaults` by shape alone: the
+ * injector imports nothing of the state it disturbs, so faults stand below state.
  * @internal
  */
-export class FaultInjector implements WriteFaults {
+export class FaultInjector {
   private settings: FaultSettings;
   private bucket: TokenBucket | undefined;
   private readonly random: Random;
@@ -112,7 +80,8 @@ export class FaultInjector implements WriteFaults {
     return this.chance(this.settings.createFailureRate);
   }
 
-  transitionStall(): StallDuration | undefined {
+  /** How long the transition being scheduled stalls, in the setting's terms (ms or `forever`), if at all. */
+  transitionStall(): FaultSettings["stallMs"] {
     return this.chance(this.settings.stallRate) ? (this.settings.stallMs ?? "forever") : undefined;
   }
 

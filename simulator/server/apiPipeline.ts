@@ -4,7 +4,7 @@ import { dispatch } from "../api/router";
 import { verifyRequest } from "../auth/verifyRequest";
 import type { EdgeFault } from "../faults/faultInjector";
 import { nicsSeen, observeNicWrite } from "../log/requestLog";
-import type { SimulatorRuntime } from "../simulator";
+import type { SimulatorRuntime } from "../runtime";
 import { isoSeconds } from "../state/records";
 import type { FailNextRule, WriteEffect } from "../types/options";
 import type { Outcome } from "./envelope";

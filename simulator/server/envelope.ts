@@ -78,8 +78,3 @@ export function sendPlain(
 ): void {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers }).end(`${text}\n`);
 }
-
-/** JSON without the API envelope, for the admin surface. @internal */
-export function sendAdminJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
-}

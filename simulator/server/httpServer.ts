@@ -2,8 +2,9 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { AdminRefusal } from "../admin/adminGuard";
+import { sendAdminJson } from "../admin/adminRoutes";
 import type { SimulatorOptions } from "../types/options";
-import { sendAdminJson, sendPlain } from "./envelope";
+import { sendPlain } from "./envelope";
 
 /** The only API path the simulator serves: the `zec` service. @internal */
 export const API_PATH = "/api/v2/zec";
@@ -60,30 +61,6 @@ export function serverTimeouts(options: SimulatorOptions): ServerTimeouts {
     keepAliveMs: timeoutOption(options.keepAliveTimeoutMs, "keepAliveTimeoutMs", 5_000),
     idleMs: timeoutOption(options.idleTimeoutMs, "idleTimeoutMs", 10_000),
   };
-}
-
-/**
- * Delays (injected latency) that `stop()` can cancel, so a stopped simulator leaves no timer
- * behind. A cancelled sleep never resolves; its socket is closed by the server shutdown.
- * @internal
- */
-export class Sleeper {
-  private readonly timers = new Set<NodeJS.Timeout>();
-
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
-  }
-
-  stop(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-  }
 }
 
 /** A body over the limit: how many bytes were declared or seen before reading stopped. @internal */

@@ -1,10 +1,11 @@
-import type { TransitionLog } from "../log/transitionLog";
 import type { StatusTransition } from "../types/options";
-import type { InstanceRecord, NicBlueprint, NicRecord } from "./records";
-import { buildNic } from "./records";
+import type { NicBlueprint } from "./nicFactory";
+import { buildNic } from "./nicFactory";
+import type { InstanceRecord, NicRecord } from "./records";
 import type { StaleReads } from "./staleView";
 import type { Store } from "./store";
 import { INSTANCE_IN_FLIGHT_STATUS, NIC_IN_FLIGHT_STATUS, settleInstance, settleNic } from "./stateMachines";
+import type { TransitionLog } from "./transitionLog";
 import type { StallDuration, TransitionScheduler } from "./transitions";
 
 /** Random decisions the fault injector makes about writes; drawn when the write is accepted. @internal */

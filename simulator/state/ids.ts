@@ -1,5 +1,5 @@
-import type { Random } from "../faults/faultInjector";
-import { deriveStream, randomInt } from "../faults/faultInjector";
+import type { Random } from "../random/seededRandom";
+import { deriveStream, randomInt } from "../random/seededRandom";
 
 /** Stream numbers keep resource ids and request ids independent of the fault stream. */
 const RESOURCE_STREAM = 1;

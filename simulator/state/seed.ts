@@ -1,8 +1,9 @@
 import type { DataDiskSeed, InstanceSeed, NicSeed, SeedDocument, SubnetSeed } from "../types/seed";
 import type { WireDataDisk, WireNicStatus, WireTag } from "../types/wire";
 import type { Engine } from "./engine";
+import { buildNic } from "./nicFactory";
 import type { InstanceRecord, NicRecord, SubnetRecord } from "./records";
-import { buildNic, DEFAULT_REGION, regionOfZone, zoneInRegion } from "./records";
+import { DEFAULT_REGION, regionOfZone, zoneInRegion } from "./records";
 import type { Store } from "./store";
 
 /** Statuses that only make sense with an instance; all others only without one. */

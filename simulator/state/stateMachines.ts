@@ -15,10 +15,27 @@
  * null when the write is allowed. They read records only, so they are pure.
  * @packageDocumentation
  */
-import type { BusinessErrorKey } from "../api/errorCodes";
 import type { WireInstanceStatus, WireNicStatus } from "../types/wire";
 import type { InstanceRecord, NicRecord } from "./records";
 import { zoneInRegion } from "./records";
+
+/**
+ * The rule a write breaks, named by the state machine alone; the API's error catalogue says which
+ * code and status each documentation generation reports for it.
+ * @internal
+ */
+export type RuleViolation =
+  | "nicAttached"
+  | "nicAttachedOnDelete"
+  | "nicNotAttached"
+  | "nicStatus"
+  | "nicPrimaryCantDetach"
+  | "nicPrimaryCantDelete"
+  | "nicLbAssociated"
+  | "nicRegionMismatch"
+  | "instanceNicLimit"
+  | "instanceNotFound"
+  | "instanceStatusNotSupport";
 
 /** The status each NIC write moves the NIC into at once. @internal */
 export const NIC_IN_FLIGHT_STATUS = {
@@ -40,7 +57,7 @@ export interface AttachCheck {
 }
 
 /** Attach needs an unattached AVAILABLE NIC, a RUNNING instance in its region, and a free NIC slot. @internal */
-export function attachViolation(check: AttachCheck): BusinessErrorKey | null {
+export function attachViolation(check: AttachCheck): RuleViolation | null {
   const { nic, instance } = check;
   if (nic.instanceId !== null) return "nicAttached";
   if (nic.status !== "AVAILABLE") return "nicStatus";
@@ -55,10 +72,7 @@ export function attachViolation(check: AttachCheck): BusinessErrorKey | null {
  * `instance` is the record the NIC points at (undefined if it vanished out of band).
  * @internal
  */
-export function detachViolation(
-  nic: NicRecord,
-  instance: InstanceRecord | undefined,
-): BusinessErrorKey | null {
+export function detachViolation(nic: NicRecord, instance: InstanceRecord | undefined): RuleViolation | null {
   if (nic.nicType === "Primary") return "nicPrimaryCantDetach";
   if (nic.instanceId === null) return "nicNotAttached";
   if (nic.status !== "USED") return "nicStatus";
@@ -69,7 +83,7 @@ export function detachViolation(
 }
 
 /** Delete needs a secondary, unattached NIC in a settled status. @internal */
-export function deleteViolation(nic: NicRecord): BusinessErrorKey | null {
+export function deleteViolation(nic: NicRecord): RuleViolation | null {
   if (nic.nicType === "Primary") return "nicPrimaryCantDelete";
   if (nic.instanceId !== null) return "nicAttachedOnDelete";
   if (!NIC_DELETABLE_STATUSES.includes(nic.status)) return "nicStatus";
@@ -80,7 +94,7 @@ export function deleteViolation(nic: NicRecord): BusinessErrorKey | null {
  * Modify (rename, security group) needs a settled NIC: AVAILABLE or USED, the statuses the
  * documented IP actions require too (our choice; the Modify page only lists INVALID_NIC_STATUS).
  */
-export function modifyViolation(nic: NicRecord): BusinessErrorKey | null {
+export function modifyViolation(nic: NicRecord): RuleViolation | null {
   return nic.status === "AVAILABLE" || nic.status === "USED" ? null : "nicStatus";
 }
 
@@ -116,12 +130,12 @@ export const INSTANCE_IN_FLIGHT_STATUS = { start: "BOOTING", stop: "STOPPING" } 
 >;
 
 /** StartInstances needs a STOPPED instance. @internal */
-export function startViolation(instance: InstanceRecord): BusinessErrorKey | null {
+export function startViolation(instance: InstanceRecord): RuleViolation | null {
   return instance.status === "STOPPED" ? null : "instanceStatusNotSupport";
 }
 
 /** StopInstances needs a RUNNING instance. @internal */
-export function stopViolation(instance: InstanceRecord): BusinessErrorKey | null {
+export function stopViolation(instance: InstanceRecord): RuleViolation | null {
   return instance.status === "RUNNING" ? null : "instanceStatusNotSupport";
 }
 

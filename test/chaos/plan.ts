@@ -1,6 +1,6 @@
 import type { FaultSettings } from "../../simulator/index";
-import { deriveStream, randomInt } from "../../simulator/faults/faultInjector";
-import type { Random } from "../../simulator/faults/faultInjector";
+import { deriveStream, randomInt } from "../../simulator/random/seededRandom";
+import type { Random } from "../../simulator/random/seededRandom";
 
 /**
  * What a chaos run is made of, drawn from its seed before it starts, for both executors: the

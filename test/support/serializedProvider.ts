@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerReference } from "../../provider/shared/providerReference";
+import { providerReference } from "../../provider/dynamic/providerReference";
 
 /** Planted in the environment while serializing: it must never reach the serialized text. */
 export const CANARY_PASSWORD = "canary-password-that-must-never-be-serialized";

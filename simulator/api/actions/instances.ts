@@ -4,8 +4,8 @@ import { startViolation, stopViolation } from "../../state/stateMachines";
 import { INSTANCE_STATUSES } from "../../types/wire";
 import type { BusinessErrorKey } from "../errorCodes";
 import { exactFilter, tagFilter } from "../filters";
-import type { ActionContext, ActionHandler } from "../router";
-import { rejectViolation, requireInstance } from "../router";
+import type { ActionContext, ActionHandler } from "../actionContext";
+import { rejectViolation, requireInstance } from "../actionContext";
 import type { Params } from "../validate";
 import {
   MAX_IDS_PER_REQUEST,

@@ -10,8 +10,8 @@ import type { WireNicSubnetType } from "../../types/wire";
 import { NIC_STATUSES, NIC_SUBNET_TYPES, NIC_TYPES } from "../../types/wire";
 import { businessError, commonError } from "../errorCodes";
 import { exactFilter, parseTagSet, tagFilter } from "../filters";
-import type { ActionContext, ActionHandler } from "../router";
-import { rejectViolation, requireInstance, requireNic } from "../router";
+import type { ActionContext, ActionHandler } from "../actionContext";
+import { rejectViolation, requireInstance, requireNic } from "../actionContext";
 import type { Params } from "../validate";
 import {
   MAX_IDS_PER_REQUEST,

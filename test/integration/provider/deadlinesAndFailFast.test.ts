@@ -11,7 +11,7 @@ import { createServer as createTcpServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { createNetworkInterfaceAttachmentProvider } from "../../../provider/index";
-import { withInstanceLock } from "../../../provider/shared/instanceLocks";
+import { withInstanceLock } from "../../../provider/core/instanceLocks";
 import { DEFAULT_ACCESS_KEY } from "../../../simulator/index";
 import { count, failureOf, FAST_CLIENT, inputs, startHarness } from "./support/harness";
 import type { Harness } from "./support/harness";

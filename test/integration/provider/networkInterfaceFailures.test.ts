@@ -1,4 +1,4 @@
-import { diffNetworkInterface } from "../../../provider/zec/networkInterface/inputs";
+import { diffNetworkInterface } from "../../../provider/core/networkInterface/inputs";
 import { answeredWith, count, failureOf, FAST_CLIENT, succeeded } from "./support/harness";
 import { nicInputs, nicsIn, startNicHarness, SUBNET } from "./support/nicHarness";
 import { createNetworkInterfaceProvider } from "../../../provider/index";

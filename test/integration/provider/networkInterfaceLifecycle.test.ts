@@ -1,4 +1,4 @@
-import { CREATION_TAG_KEY, creationTag } from "../../../provider/zec/networkInterface/inputs";
+import { CREATION_TAG_KEY, creationTag } from "../../../provider/core/networkInterface/inputs";
 import { count, failureOf } from "./support/harness";
 import {
   GROUP,

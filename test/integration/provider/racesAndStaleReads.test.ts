@@ -3,7 +3,7 @@
  * another instance while a delete waits, and Describe answers that lag a write (issue 8,
  * findings 2–4). Each case sets the race up explicitly instead of hoping for the timing.
  */
-import { instanceLockQueue, withInstanceLock } from "../../../provider/shared/instanceLocks";
+import { instanceLockQueue, withInstanceLock } from "../../../provider/core/instanceLocks";
 import type { AttachmentOutputs } from "../../../provider/index";
 import type { RequestLogEntry } from "../../../simulator/index";
 import { eventually } from "../../support/eventually";

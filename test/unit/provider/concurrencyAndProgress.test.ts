@@ -1,5 +1,5 @@
-import { withInstanceLock } from "../../../provider/shared/instanceLocks";
-import { progressPrinter } from "../../../provider/shared/progress";
+import { withInstanceLock } from "../../../provider/core/instanceLocks";
+import { progressPrinter } from "../../../provider/core/progress";
 
 describe("withInstanceLock", () => {
   it("runs work on one instance one at a time, in arrival order", async () => {

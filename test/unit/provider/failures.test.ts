@@ -1,5 +1,5 @@
 /** What a permanent Zenlayer answer tells the user to do next. */
-import { apiFailure } from "../../../provider/shared/failures";
+import { apiFailure } from "../../../provider/core/failures";
 import { ZenlayerApiError } from "../../../sdk/index";
 
 function answered(code: string): ZenlayerApiError {

@@ -7,11 +7,11 @@
  */
 import type { HttpReply, HttpRequest } from "../../../sdk/index";
 import { axiosTransport } from "../../../sdk/index";
-import { UNKNOWN_VALUE } from "../../../provider/shared/inputValues";
+import { UNKNOWN_VALUE } from "../../../provider/core/inputValues";
 import { createNetworkInterfaceAttachmentProvider } from "../../../provider/index";
-import { checkAttachmentInputs } from "../../../provider/zec/networkInterfaceAttachment/inputs";
+import { checkAttachmentInputs } from "../../../provider/core/attachment/inputs";
 import { expectSafeMessage, HOSTILE_IDS, MB, VALID_IDS } from "../support/hostileValues";
-import { timeoutOf } from "../../../provider/shared/inputValues";
+import { timeoutOf } from "../../../provider/core/inputValues";
 
 const NIC = "1475945014486896967";
 const VM = "1478001766933994003";

@@ -3,8 +3,8 @@ import {
   diffAttachment,
   formatAttachmentId,
   parseAttachmentId,
-} from "../../../provider/zec/networkInterfaceAttachment/inputs";
-import { parseDuration, UNKNOWN_VALUE } from "../../../provider/shared/inputValues";
+} from "../../../provider/core/attachment/inputs";
+import { parseDuration, UNKNOWN_VALUE } from "../../../provider/core/inputValues";
 
 const NIC = "1475945014486896967";
 const VM = "1478001766933994003";

@@ -1,4 +1,4 @@
-import { DEFAULT_LOOKUP_TIMEOUT_MS, lookupTimeoutMs } from "../../../provider/zec/lookupDeadline";
+import { DEFAULT_LOOKUP_TIMEOUT_MS, lookupTimeoutMs } from "../../../provider/core/lookups/lookupDeadline";
 
 describe("lookupTimeoutMs", () => {
   it("gives every lookup 60 s unless the program says otherwise", () => {

@@ -4,9 +4,9 @@ import {
   CREATION_TAG_KEY,
   diffNetworkInterface,
   inputsFromNic,
-} from "../../../provider/zec/networkInterface/inputs";
-import type { NetworkInterfaceInputs } from "../../../provider/zec/networkInterface/inputs";
-import { UNKNOWN_VALUE } from "../../../provider/shared/inputValues";
+} from "../../../provider/core/networkInterface/inputs";
+import type { NetworkInterfaceInputs } from "../../../provider/core/networkInterface/inputs";
+import { UNKNOWN_VALUE } from "../../../provider/core/inputValues";
 import type { NicInfo } from "../../../sdk/index";
 
 const SUBNET = "3000000000000000001";

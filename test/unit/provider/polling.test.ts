@@ -7,7 +7,7 @@ import {
   createNetworkInterfaceAttachmentProvider,
   createNetworkInterfaceProvider,
 } from "../../../provider/index";
-import { DEFAULT_POLLING, pollingFromEnv, POLL_INTERVAL_VARIABLE } from "../../../provider/shared/context";
+import { DEFAULT_POLLING, pollingFromEnv, POLL_INTERVAL_VARIABLE } from "../../../provider/core/context";
 import { expectSafeMessage } from "../support/hostileValues";
 
 const BAD_INTERVALS: readonly (readonly [string, unknown])[] = [

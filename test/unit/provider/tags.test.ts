@@ -3,10 +3,10 @@
  * Zenlayer's model (1 to 64 characters, at most 50 tags per NIC including the package's own, at
  * most 20 of each filter) and refuse what cannot be meant, naming `tags` and the limit.
  */
-import { checkNetworkInterfaceInputs, creationTag } from "../../../provider/zec/networkInterface/inputs";
-import { CREATION_TAG_KEY } from "../../../provider/zec/networkInterface/inputs";
-import { UNKNOWN_VALUE } from "../../../provider/shared/inputValues";
-import { TAG_LIMITS, tagFilterProblem } from "../../../provider/shared/tags";
+import { checkNetworkInterfaceInputs, creationTag } from "../../../provider/core/networkInterface/inputs";
+import { CREATION_TAG_KEY } from "../../../provider/core/networkInterface/inputs";
+import { UNKNOWN_VALUE } from "../../../provider/core/inputValues";
+import { TAG_LIMITS, tagFilterProblem } from "../../../provider/core/tags";
 import { MAX_REQUEST_BYTES } from "../../../sdk/client/requestValidation";
 import { expectSafeMessage, MB, UNMEANT_TEXTS } from "../support/hostileValues";
 

@@ -1,4 +1,4 @@
-import { TransitionEstimate } from "../../../provider/shared/transitionEstimate";
+import { TransitionEstimate } from "../../../provider/core/transitionEstimate";
 
 const INTERVAL_MS = 1000;
 const GRID_MS = INTERVAL_MS / 2;

@@ -1,4 +1,5 @@
-import { deriveStream, FaultInjector, mulberry32 } from "../../../simulator/faults/faultInjector";
+import { FaultInjector } from "../../../simulator/faults/faultInjector";
+import { deriveStream, mulberry32 } from "../../../simulator/random/seededRandom";
 import { regionOfZone, zoneInRegion, isoSeconds } from "../../../simulator/state/records";
 import { TransitionScheduler } from "../../../simulator/state/transitions";
 

@@ -26,7 +26,7 @@ export const FAST_CLIENT = {
 /** Starts a simulator with `options` and a provider on it; `provider` overrides the provider's settings. */
 export async function startHarness(
   options: SimulatorOptions = {},
-  provider: Pick<ProviderOptions, "readConsistencyMs"> = {},
+  provider: Partial<Pick<ProviderOptions, "readConsistencyMs">> = {},
 ): Promise<Harness> {
   const sim = await startSimulator({ transitionDelayMs: 40, ...options });
   const logs: string[] = [];

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerReference } from "../../shared/providerReference";
+import { creationKeyOf } from "../core/networkInterface/inputs";
+import { providerReference } from "./providerReference";
 
 /** Serialized into state for every NIC; see {@link providerReference}. */
 const nicProvider = providerReference("networkInterfaceProvider");
@@ -112,7 +113,7 @@ export class NetworkInterface extends pulumi.dynamic.Resource {
     }
     const outputs = Object.fromEntries(OUTPUT_NAMES.map((output) => [output, undefined]));
     // Who asks for the NIC: it lets a create find a NIC an interrupted create of this resource made.
-    const creationKey = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+    const creationKey = creationKeyOf(pulumi.getProject(), pulumi.getStack(), name);
     const props = { ...(args ?? {}), creationKey, ...outputs };
     super(nicProvider, name, props, opts, "zec", "NetworkInterface");
   }

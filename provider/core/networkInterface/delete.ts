@@ -1,9 +1,9 @@
 import { isZenlayerApiError } from "../../../sdk/index";
 import type { NicInfo, WaitDecision } from "../../../sdk/index";
 import { displayText } from "../../../sdk/util/displayValue";
-import type { Operation } from "../../shared/operation";
-import type { NicView } from "../../shared/readLag";
-import { detachAndWait } from "../networkInterfaceAttachment/detach";
+import type { Operation } from "../operation";
+import type { NicView } from "../readLag";
+import { detachAndWait } from "../attachment/detach";
 
 /** How a delete treats a NIC it finds attached to an instance. */
 export interface DeleteOptions {

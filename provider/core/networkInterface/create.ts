@@ -1,9 +1,9 @@
 import { isZenlayerApiError } from "../../../sdk/index";
 import type { NicInfo, WaitDecision } from "../../../sdk/index";
 import { displayText } from "../../../sdk/util/displayValue";
-import type { Operation } from "../../shared/operation";
-import { CREATE_GRACE_WINDOWS } from "../../shared/readLag";
-import type { NicView } from "../../shared/readLag";
+import type { Operation } from "../operation";
+import { CREATE_GRACE_WINDOWS } from "../readLag";
+import type { NicView } from "../readLag";
 import { creationTag } from "./inputs";
 import type { NetworkInterfaceInputs } from "./inputs";
 import { deleteAndWait } from "./delete";

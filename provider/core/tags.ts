@@ -7,7 +7,7 @@
  */
 import { displayText, displayValue } from "../../sdk/util/displayValue";
 import { isRecord, isUnknown } from "./inputValues";
-import type { CheckFailure } from "./inputValues";
+import type { CheckFailure } from "./results";
 
 /**
  * Zenlayer's limits on tags. A key and a value are each 1 to 64 characters (the `Tag` model of

@@ -4,12 +4,11 @@
  * @packageDocumentation
  */
 import { createHash } from "node:crypto";
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { NicInfo, NicSubnetType, Tag } from "../../../sdk/index";
 import { displayValue } from "../../../sdk/util/displayValue";
-import { checkId, checkTimeouts, isRecord, isUnknown } from "../../shared/inputValues";
-import type { CheckFailure } from "../../shared/inputValues";
-import { checkResourceTags } from "../../shared/tags";
+import { checkId, checkTimeouts, isRecord, isUnknown } from "../inputValues";
+import type { CheckFailure, CheckResult, DiffResult } from "../results";
+import { checkResourceTags } from "../tags";
 
 /** How long create, update (a rename) and delete may wait, as Go-style durations. @public */
 export interface NetworkInterfaceTimeouts {
@@ -99,7 +98,7 @@ function optional(property: string, value: unknown, rule: string, test: (v: unkn
  */
 export function checkNetworkInterfaceInputs(
   news: Record<string, unknown>,
-): dynamic.CheckResult<NetworkInterfaceInputs> {
+): CheckResult<NetworkInterfaceInputs> {
   const name = news["name"];
   const nameRule = "2 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
   const failures = [
@@ -153,7 +152,7 @@ function changed(olds: Record<string, unknown>, news: Record<string, unknown>, p
 export function diffNetworkInterface(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
-): dynamic.DiffResult {
+): DiffResult {
   const replaces: string[] = REPLACING.filter((property) => changed(olds, news, property));
   const tags = news["tags"];
   if (isUnknown(tags) || (tags !== undefined && !sameTags(olds["tags"], tags))) replaces.push("tags");
@@ -167,6 +166,26 @@ export function diffNetworkInterface(
   // A partial create (the NIC not yet AVAILABLE when an `up` stopped) is continued by `update`.
   const unfinished = typeof olds["status"] === "string" && !USABLE.has(olds["status"]);
   return { changes: inPlace || steering || unfinished };
+}
+
+/**
+ * The creation key of a resource: who asks for the NIC, as `<project>/<stack>/<resource name>`.
+ * The engine names a resource by the same parts in its URN, so any front end can derive it: the
+ * dynamic resource class from the program's project and stack, a provider plugin from the URN.
+ * @internal
+ */
+export function creationKeyOf(project: string, stack: string, name: string): string {
+  return `${project}/${stack}/${name}`;
+}
+
+/**
+ * The creation key of the resource a URN names (`urn:pulumi:<stack>::<project>::<type>::<name>`);
+ * `undefined` for anything else.
+ * @internal
+ */
+export function creationKeyFromUrn(urn: string): string | undefined {
+  const parts = /^urn:pulumi:([^:]+)::([^:]+)::[^]*::([^:]+)$/.exec(urn);
+  return parts === null ? undefined : creationKeyOf(parts[2] ?? "", parts[1] ?? "", parts[3] ?? "");
 }
 
 /**

@@ -13,10 +13,10 @@ import type {
   NicInfo,
   ZecClient,
 } from "../../sdk/index";
-import { clientFor } from "../shared/context";
-import { FIX_PROGRAM, idProblem } from "../shared/inputValues";
-import { withinLookupDeadline } from "./lookupDeadline";
-import { tagFilterProblem } from "../shared/tags";
+import { clientFor } from "../core/context";
+import { FIX_PROGRAM, idProblem } from "../core/inputValues";
+import { withinLookupDeadline } from "../core/lookups/lookupDeadline";
+import { tagFilterProblem } from "../core/tags";
 
 /** Options every lookup takes. @public */
 export interface LookupOptions {

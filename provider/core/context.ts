@@ -1,4 +1,3 @@
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { resolveClientConfig, ZecClient } from "../../sdk/index";
 import type { ClientConfig, ClientDeps, ClientSettings, Sleep } from "../../sdk/index";
 import { sha256Hex } from "../../sdk/signing/signer";
@@ -17,12 +16,14 @@ export interface PollingSettings {
 }
 
 /**
- * What every handler needs for one call: a client built from the configuration in force right
- * now, polling bounds and a place to print progress. Built per call, never captured, so rotated
- * credentials and changed environment variables take effect without re-deploying anything.
+ * What every resource operation needs for one call: a client built from the configuration in force
+ * right now, polling bounds, what is known of the account, a clock, and a place to print progress.
+ * Built per call by the front end (the dynamic provider or the provider plugin), never captured,
+ * so rotated credentials and changed environment variables take effect without re-deploying
+ * anything.
  * @internal
  */
-export interface HandlerContext {
+export interface ResourceContext {
   readonly client: ZecClient;
   readonly polling: PollingSettings;
   /** How long a Describe may lag a write, as configured; see `ReadTrust`. */
@@ -33,32 +34,12 @@ export interface HandlerContext {
   readonly now: () => number;
   readonly random: () => number;
   readonly sleep: Sleep;
+  /** Aborts when the user cancels (Ctrl-C reaching a provider plugin): operations stop waiting and send nothing more. */
+  readonly cancel?: AbortSignal | undefined;
 }
 
-/**
- * Options for building a provider: production uses none of them; tests and tools use them to
- * point at a simulator with fast polling.
- * @public
- */
-export interface ProviderOptions {
-  /** Settings that win over stack config and the environment. */
-  readonly clientSettings?: ClientSettings;
-  /** Environment to read settings from; defaults to `process.env`, read at call time. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  /**
-   * How often to look while something is in flight; `intervalMs` from 1 ms to 24 h, checked when
-   * the provider is built. Default: `PULUMI_ZENLAYER_POLL_INTERVAL_MS`, else 1000.
-   */
-  readonly polling?: PollingSettings;
-  /** How long Describe may lag a write; 1000 ms by default (`PULUMI_ZENLAYER_READ_CONSISTENCY_MS`). */
-  readonly readConsistencyMs?: number;
-  readonly log?: (line: string) => void;
-  /**
-   * The client's transport, rate limiter, clock, randomness and sleep, which the handlers' own
-   * waits use too: tests script Zenlayer at the transport and run on a fake clock.
-   */
-  readonly clientDeps?: ClientDeps;
-}
+/** Environment variables, as `process.env` holds them. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * How long a Describe call may show a NIC as it was before a write. Zenlayer documents no
@@ -111,7 +92,7 @@ export function checkedPolling(polling: PollingSettings): PollingSettings {
  * test suite or a simulator run ten to fifty times slower with no hint why.
  * @internal
  */
-export function pollingFromEnv(env: Readonly<Record<string, string | undefined>>): PollingSettings {
+export function pollingFromEnv(env: Env): PollingSettings {
   const text = env[POLL_INTERVAL_VARIABLE];
   if (text === undefined || text.trim() === "") return DEFAULT_POLLING;
   const value = Number(text);
@@ -123,7 +104,7 @@ export function pollingFromEnv(env: Readonly<Record<string, string | undefined>>
 }
 
 /** `PULUMI_ZENLAYER_READ_CONSISTENCY_MS`, for simulators and tests that model a different lag. @internal */
-export function readConsistencyFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+export function readConsistencyFromEnv(env: Env): number {
   const value = Number(env["PULUMI_ZENLAYER_READ_CONSISTENCY_MS"] ?? Number.NaN);
   return Number.isFinite(value) && value >= 0 ? value : DEFAULT_READ_CONSISTENCY_MS;
 }
@@ -160,48 +141,66 @@ export function clientFor(config: ClientConfig): ZecClient {
   return client;
 }
 
+/** What a front end fixes once for a provider instance: overrides for tests and tools, none in production. */
+export interface ContextOverrides {
+  readonly polling?: PollingSettings | undefined;
+  readonly readConsistencyMs?: number | undefined;
+  /** The client's transport, rate limiter, clock, randomness and sleep, which operations' own waits use too. */
+  readonly clientDeps?: ClientDeps | undefined;
+}
+
+/** Where one call's settings come from, in order: explicit settings, stack config, the environment. */
+export interface SettingSources {
+  readonly explicit?: ClientSettings | undefined;
+  readonly stackConfig?: ((key: string) => string | undefined) | undefined;
+  readonly env: Env;
+  /** Where the call's progress lines go (the front end may tie them to the resource). */
+  readonly log: (line: string) => void;
+  /** The user's cancellation, when the front end has one. */
+  readonly cancel?: AbortSignal | undefined;
+}
+
 /**
- * Where a provider's handlers get their context: `configure` (which the engine calls with the
- * stack config, secrets decrypted) records how to read stack config; `context()` builds a fresh
- * context per handler call from explicit options, stack config and the environment, in that order.
+ * Builds each call's {@link ResourceContext} for one provider instance. Clients are shared by
+ * configuration across the process (so parallel operations batch their reads), except clients with
+ * injected collaborators, which stay this builder's own.
  * @internal
  */
-export function contextSource(options: ProviderOptions): {
-  configure(req: dynamic.ConfigureRequest): void;
-  context(): HandlerContext;
-} {
-  let stackConfig: ((key: string) => string | undefined) | undefined;
-  const polling = options.polling === undefined ? undefined : checkedPolling(options.polling);
-  const runtime = withDefaultDeps(options.clientDeps);
-  // Clients with injected collaborators are this source's own (the shared ones use the real ones).
-  const ownClients = new Map<string, ZecClient>();
-  const clientOf = (config: ClientConfig): ZecClient => {
-    if (options.clientDeps === undefined) return clientFor(config);
+export class ContextBuilder {
+  readonly #overrides: ContextOverrides;
+  readonly #ownClients = new Map<string, ZecClient>();
+
+  constructor(overrides: ContextOverrides = {}) {
+    const polling = overrides.polling === undefined ? undefined : checkedPolling(overrides.polling);
+    this.#overrides = { ...overrides, polling };
+  }
+
+  /** A fresh context from the settings in force now. */
+  build(sources: SettingSources): ResourceContext {
+    const config = resolveClientConfig({
+      ...(sources.explicit === undefined ? {} : { explicit: sources.explicit }),
+      ...(sources.stackConfig === undefined ? {} : { stackConfig: sources.stackConfig }),
+      env: sources.env,
+    });
+    const client = this.#clientOf(config);
+    const { polling, readConsistencyMs, clientDeps } = this.#overrides;
+    return {
+      client,
+      polling: polling ?? pollingFromEnv(sources.env),
+      readConsistencyMs: readConsistencyMs ?? readConsistencyFromEnv(sources.env),
+      knowledge: knowledgeOf(client.account),
+      log: sources.log,
+      cancel: sources.cancel,
+      ...withDefaultDeps(clientDeps),
+    };
+  }
+
+  #clientOf(config: ClientConfig): ZecClient {
+    const deps = this.#overrides.clientDeps;
+    if (deps === undefined) return clientFor(config);
     const key = identityOf(config);
-    const client = ownClients.get(key) ?? new ZecClient(config, options.clientDeps);
-    ownClients.set(key, client);
+    const client = this.#ownClients.get(key) ?? new ZecClient(config, deps);
+    this.#ownClients.set(key, client);
     return client;
-  };
-  return {
-    configure(req) {
-      stackConfig = (key) => req.config.get(key);
-    },
-    context() {
-      const env = options.env ?? process.env;
-      const config = resolveClientConfig({
-        ...(options.clientSettings === undefined ? {} : { explicit: options.clientSettings }),
-        ...(stackConfig === undefined ? {} : { stackConfig }),
-        env,
-      });
-      const client = clientOf(config);
-      return {
-        client,
-        polling: polling ?? pollingFromEnv(env),
-        readConsistencyMs: options.readConsistencyMs ?? readConsistencyFromEnv(env),
-        knowledge: knowledgeOf(client.account),
-        log: options.log ?? ((line) => console.log(line)),
-        ...runtime,
-      };
-    },
-  };
+  }
 }

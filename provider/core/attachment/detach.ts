@@ -1,9 +1,9 @@
 import { isZenlayerApiError } from "../../../sdk/index";
 import type { NicInfo, WaitDecision, ZenlayerApiError } from "../../../sdk/index";
 import { displayText } from "../../../sdk/util/displayValue";
-import { withInstanceLock } from "../../shared/instanceLocks";
-import type { Observation, Operation } from "../../shared/operation";
-import type { NicView } from "../../shared/readLag";
+import { withInstanceLock } from "../instanceLocks";
+import type { Observation, Operation } from "../operation";
+import type { NicView } from "../readLag";
 import { expectEarlierAttach } from "./attach";
 import { INSTANCE_CONFLICT_CODES, instanceVerdict, NOT_ATTACHED_CODE } from "./instanceRefusal";
 

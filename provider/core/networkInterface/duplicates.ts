@@ -1,6 +1,6 @@
 import { isZenlayerApiError } from "../../../sdk/index";
 import { displayText } from "../../../sdk/util/displayValue";
-import type { Operation } from "../../shared/operation";
+import type { Operation } from "../operation";
 import { findTagged } from "./create";
 import type { NetworkInterfaceInputs } from "./inputs";
 

@@ -8,8 +8,8 @@ import {
 import type { CallOptions, InstanceInfo, NicInfo, WaitDecision, ZenlayerApiError } from "../../sdk/index";
 import { retryVerdict } from "../../sdk/retry/retryPolicy";
 import { displayText } from "../../sdk/util/displayValue";
-import type { HandlerContext } from "./context";
-import { parseDuration } from "./inputValues";
+import type { ResourceContext } from "./context";
+import { formatElapsed, parseDuration } from "./inputValues";
 import { nextLookInMs } from "./pacing";
 import { progressPrinter } from "./progress";
 import { CHANGE_GRACE_WINDOWS, ReadTrust } from "./readLag";
@@ -35,7 +35,7 @@ export class Operation {
   readonly description: string;
   /** The timeout as the user wrote it (`"10m"`), for messages. */
   readonly timeoutText: string;
-  readonly ctx: HandlerContext;
+  readonly ctx: ResourceContext;
   #lastStatus: string | undefined;
   #trouble: ZenlayerApiError | undefined;
   #unreachableSince: number | undefined;
@@ -49,11 +49,11 @@ export class Operation {
   /** When the latest look began: once `converge` returns, the look that saw the wait end. */
   #lastLookAt: number | undefined;
 
-  constructor(ctx: HandlerContext, description: string, timeoutText: string, timeoutMs: number) {
+  constructor(ctx: ResourceContext, description: string, timeoutText: string, timeoutMs: number) {
     this.ctx = ctx;
     this.description = description;
     this.timeoutText = timeoutText;
-    this.deadline = new Deadline(timeoutMs, ctx.now);
+    this.deadline = new Deadline(timeoutMs, ctx.now, ctx.cancel);
     this.reads = new ReadTrust(ctx.knowledge.readLag, ctx.readConsistencyMs);
   }
 
@@ -228,23 +228,38 @@ export class Operation {
     const trouble = this.#trouble;
     const failing = trouble === undefined ? "" : `; ${lastFailure(trouble)}`;
     const said = lag === undefined ? `(${status})${failing}` : `(${status}; ${lag})${failing}`;
-    const message = `${this.description} did not finish within its ${this.timeoutText} timeout ${said}`;
-    return new Error(message, { cause: trouble ?? error });
+    const ended = this.deadline.cancelled
+      ? "was cancelled before it finished"
+      : `did not finish within its ${this.timeoutText} timeout`;
+    return new Error(`${this.description} ${ended} ${said}`, { cause: trouble ?? error });
   }
 }
 
 /**
- * Starts an operation bounded by a resource's timeout for it (a Go-style duration). `check`
- * already rejected malformed values, so a bad one here can only come from old state: it falls back
- * to the default rather than failing a destroy.
+ * What a front end may impose on one operation beyond the resource's own inputs: a timeout from
+ * the engine (Pulumi's `customTimeouts`), which wins over the resource's `timeouts` input.
+ * @internal
+ */
+export interface OperationLimits {
+  readonly timeoutMs?: number | undefined;
+}
+
+/**
+ * Starts an operation bounded by the engine's timeout when there is one, else by the resource's
+ * timeout for it (a Go-style duration). `check` already rejected malformed values, so a bad one
+ * here can only come from old state: it falls back to the default rather than failing a destroy.
  * @internal
  */
 export function startOperation(
-  ctx: HandlerContext,
+  ctx: ResourceContext,
   description: string,
   timeout: string | undefined,
   defaultTimeout: string,
+  limits: OperationLimits = {},
 ): Operation {
+  if (limits.timeoutMs !== undefined && limits.timeoutMs > 0) {
+    return new Operation(ctx, description, formatElapsed(limits.timeoutMs), limits.timeoutMs);
+  }
   const ms = typeof timeout === "string" ? parseDuration(timeout) : undefined;
   const text = ms === undefined || timeout === undefined ? defaultTimeout : timeout;
   return new Operation(ctx, description, text, ms ?? parseDuration(defaultTimeout) ?? 600_000);

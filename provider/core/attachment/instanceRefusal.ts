@@ -5,7 +5,7 @@
  */
 import type { WaitDecision, ZenlayerApiError } from "../../../sdk/index";
 import { displayText } from "../../../sdk/util/displayValue";
-import type { Operation } from "../../shared/operation";
+import type { Operation } from "../operation";
 
 /** The older docs' answer to detaching a NIC that is not attached to anything. */
 export const NOT_ATTACHED_CODE = "OPERATION_DENIED_NIC_NOT_EXIST_INSTANCE";

@@ -3,9 +3,9 @@
  * naming itself and the endpoint, instead of holding up `pulumi preview` for minutes.
  * @packageDocumentation
  */
-import { Deadline, ZEC_SERVICE } from "../../sdk/index";
-import type { CallOptions, ZecClient } from "../../sdk/index";
-import { FIX_PROGRAM, TIMEOUT_LIMITS } from "../shared/inputValues";
+import { Deadline, ZEC_SERVICE } from "../../../sdk/index";
+import type { CallOptions, ZecClient } from "../../../sdk/index";
+import { FIX_PROGRAM, TIMEOUT_LIMITS } from "../inputValues";
 
 /**
  * How long one lookup may take, every page and retry included: 60 s. Without it a lookup had the

@@ -1,7 +1,8 @@
-import type { HandlerContext } from "../../shared/context";
-import { handlerError } from "../../shared/failures";
-import { timeoutOf } from "../../shared/inputValues";
-import { runOperation, startOperation } from "../../shared/operation";
+import type { ResourceContext } from "../context";
+import { handlerError } from "../failures";
+import { timeoutOf } from "../inputValues";
+import { runOperation, startOperation } from "../operation";
+import type { OperationLimits } from "../operation";
 import { DEFAULT_TIMEOUT, outputsFromNic } from "./inputs";
 import type { NetworkInterfaceInputs, NetworkInterfaceOutputs } from "./inputs";
 
@@ -38,9 +39,10 @@ export function settingsOf(
  * @internal
  */
 export async function renameOrRegroup(
-  ctx: HandlerContext,
+  ctx: ResourceContext,
   current: NetworkInterfaceOutputs,
   news: NetworkInterfaceInputs,
+  limits: OperationLimits = {},
 ): Promise<NetworkInterfaceOutputs> {
   const nicId = current.nicId;
   const name = news.name !== current.name ? news.name : undefined;
@@ -48,7 +50,7 @@ export async function renameOrRegroup(
   const securityGroupId = group !== undefined && group !== current.securityGroupId ? group : undefined;
   if (name === undefined && securityGroupId === undefined) return current;
   const description = `updating NIC ${nicId} (${current.name})`;
-  const op = startOperation(ctx, description, timeoutOf(news.timeouts, "update"), DEFAULT_TIMEOUT);
+  const op = startOperation(ctx, description, timeoutOf(news.timeouts, "update"), DEFAULT_TIMEOUT, limits);
   const request = {
     nicId,
     ...(name === undefined ? {} : { name }),

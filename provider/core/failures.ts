@@ -8,9 +8,6 @@ import { isZenlayerApiError } from "../../sdk/index";
 import type { ZenlayerApiError } from "../../sdk/index";
 import { TAG_LIMITS } from "./tags";
 
-/** The property under which the engine keeps a dynamic resource's serialized provider. */
-const PROVIDER_KEY = "__provider";
-
 /** What a user can do about each permanent answer; the API's own message is not meant for people. */
 const ADVICE: Readonly<Record<string, string>> = {
   INVALID_NIC_PRIMARY_CANT_DETACH:
@@ -72,19 +69,19 @@ export function handlerError(error: unknown, what: string, advice: string): Erro
 }
 
 /**
- * An error the dynamic-provider host reports as "created, but not ready": the engine keeps the
- * resource in state with `properties` and the next `up` continues it through `update`. The
- * serialized provider must be copied into the properties by hand (the host does not), or a later
- * `destroy` would have no code to run.
+ * A create or update that failed after it changed the cloud: the resource exists (`id`) in the
+ * state `outputs` describe, and must stay in the stack so the next `up` continues it and
+ * `destroy` removes it. Each front end reports it its own way (the engine's "created, but not
+ * ready"); the message says what happened and what to do.
  * @internal
  */
-export function partialFailure(
-  id: string,
-  properties: Record<string, unknown>,
-  inputs: Record<string, unknown>,
-  failure: Error,
-): Error & { id: string; properties: Record<string, unknown>; reasons: string[] } {
-  const kept = { ...properties, [PROVIDER_KEY]: inputs[PROVIDER_KEY] };
-  const error = new Error(failure.message, { cause: failure.cause ?? failure });
-  return Object.assign(error, { id, properties: kept, reasons: [failure.message] });
+export class PartialFailure extends Error {
+  constructor(
+    readonly id: string,
+    readonly outputs: object,
+    failure: Error,
+  ) {
+    super(failure.message, { cause: failure.cause ?? failure });
+    this.name = "PartialFailure";
+  }
 }

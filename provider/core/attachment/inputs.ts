@@ -3,7 +3,6 @@
  * check inputs, diff them, and build outputs from what Zenlayer reports.
  * @packageDocumentation
  */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { NicInfo } from "../../../sdk/index";
 import {
   assertId,
@@ -13,8 +12,8 @@ import {
   FIX_STATE,
   isRecord,
   isUnknown,
-} from "../../shared/inputValues";
-import type { CheckFailure } from "../../shared/inputValues";
+} from "../inputValues";
+import type { CheckFailure, CheckResult, DiffResult } from "../results";
 
 /**
  * How long create and delete may wait, as Go-style durations (`"10m"`, `"1h"`). Dynamic providers
@@ -122,7 +121,7 @@ export function ownedOutputs(id: string, olds: Record<string, unknown>): Record<
  * the engine does not know yet (during preview) pass through untouched.
  * @internal
  */
-export function checkAttachmentInputs(news: Record<string, unknown>): dynamic.CheckResult<AttachmentInputs> {
+export function checkAttachmentInputs(news: Record<string, unknown>): CheckResult<AttachmentInputs> {
   const failures = [
     checkId("nicId", news["nicId"]),
     checkId("instanceId", news["instanceId"]),
@@ -153,10 +152,7 @@ function sameTimeouts(a: unknown, b: unknown): boolean {
  * swapped.
  * @internal
  */
-export function diffAttachment(
-  olds: Record<string, unknown>,
-  news: Record<string, unknown>,
-): dynamic.DiffResult {
+export function diffAttachment(olds: Record<string, unknown>, news: Record<string, unknown>): DiffResult {
   const replaces = REPLACING_PROPERTIES.filter(
     (property) => isUnknown(news[property]) || olds[property] !== news[property],
   );

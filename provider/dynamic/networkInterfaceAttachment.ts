@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providerReference } from "../../shared/providerReference";
+import { providerReference } from "./providerReference";
 
 /** Serialized into state for every attachment; see {@link providerReference}. */
 const attachmentProvider = providerReference("networkInterfaceAttachmentProvider");

@@ -1,9 +1,9 @@
 import { isZenlayerApiError } from "../../../sdk/index";
 import type { NicInfo, WaitDecision } from "../../../sdk/index";
 import { displayText } from "../../../sdk/util/displayValue";
-import { withInstanceLock } from "../../shared/instanceLocks";
-import type { Operation } from "../../shared/operation";
-import type { NicView } from "../../shared/readLag";
+import { withInstanceLock } from "../instanceLocks";
+import type { Operation } from "../operation";
+import type { NicView } from "../readLag";
 import { INSTANCE_CONFLICT_CODES, instanceVerdict } from "./instanceRefusal";
 
 /**

@@ -4,8 +4,8 @@
  * take; and the `check` pieces built on them, each naming the property and showing the value escaped.
  * @packageDocumentation
  */
-import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { displayValue } from "../../sdk/util/displayValue";
+import type { CheckFailure } from "./results";
 
 /**
  * The value the Pulumi engine sends to dynamic providers, whatever the property's type, when an
@@ -110,8 +110,6 @@ export function formatElapsed(ms: number): string {
   return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
 }
 
-/** A `check` failure: the property at fault and why. @internal */
-export type CheckFailure = dynamic.CheckFailure;
 type Failure = CheckFailure;
 
 /**

@@ -1,0 +1,145 @@
+/**
+ * The dynamic providers: the resource core served to Pulumi's dynamic-provider host. Everything
+ * the host needs beyond the core lives here: `configure` (stack config), the shapes of its results,
+ * and the serialized provider (`__provider`) that a "created, but not ready" error must carry.
+ * @packageDocumentation
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic";
+import {
+  checkAttachment,
+  createAttachment,
+  deleteAttachment,
+  diffAttachmentState,
+  readAttachment,
+  updateAttachment,
+} from "../core/attachment/lifecycle";
+import type { AttachmentInputs, AttachmentOutputs } from "../core/attachment/inputs";
+import { PartialFailure } from "../core/failures";
+import {
+  checkNetworkInterface,
+  createNetworkInterface,
+  deleteNetworkInterface,
+  diffNetworkInterfaceState,
+  readNetworkInterface,
+  updateNetworkInterface,
+} from "../core/networkInterface/lifecycle";
+import type { NetworkInterfaceInputs, NetworkInterfaceOutputs } from "../core/networkInterface/inputs";
+import { contextSource } from "./providerOptions";
+import type { ProviderOptions } from "./providerOptions";
+
+/** The property under which the engine keeps a dynamic resource's serialized provider. */
+const PROVIDER_KEY = "__provider";
+
+type Bag = Record<string, unknown>;
+
+/**
+ * Runs a create or update, reporting a {@link PartialFailure} the way the dynamic-provider host
+ * turns into "created, but not ready" (an error with `id`, `properties` and `reasons`): the engine
+ * keeps the resource in state and the next `up` continues it through `update`. The serialized
+ * provider must be copied into the properties by hand (the host does not), or a later `destroy`
+ * would have no code to run.
+ */
+async function reportingPartial<T>(inputs: object, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof PartialFailure)) throw error;
+    const properties = { ...error.outputs, [PROVIDER_KEY]: (inputs as Bag)[PROVIDER_KEY] };
+    const reported = new Error(error.message, { cause: error.cause });
+    throw Object.assign(reported, { id: error.id, properties, reasons: [error.message] });
+  }
+}
+
+/**
+ * Builds the NetworkInterfaceAttachment provider. Production uses the default instance; tests and
+ * tools build their own to point at a simulator with fast polling.
+ * @public
+ */
+export function createNetworkInterfaceAttachmentProvider(
+  options: ProviderOptions = {},
+): dynamic.ResourceProvider<AttachmentInputs, AttachmentOutputs> {
+  const source = contextSource(options);
+  return {
+    async configure(req) {
+      source.configure(req);
+    },
+    async check(_olds, news) {
+      // Unchecked inputs can be anything the program passed; validating them is this method's job.
+      return checkAttachment(news as unknown as Bag);
+    },
+    async diff(id, olds, news) {
+      return diffAttachmentState(id, olds as unknown as Bag, news as unknown as Bag);
+    },
+    async create(inputs) {
+      const created = await reportingPartial(inputs, () => createAttachment(source.context(), inputs));
+      return { id: created.id, outs: created.outputs };
+    },
+    async read(id, props) {
+      const found = await readAttachment(source.context(), id, props);
+      // The SDK types ReadResult.inputs as the outputs type; the engine stores them as inputs.
+      return found === undefined
+        ? {}
+        : { id, props: found.outputs, inputs: found.inputs as AttachmentOutputs };
+    },
+    async update(_id, olds, news) {
+      return { outs: await reportingPartial(news, () => updateAttachment(source.context(), olds, news)) };
+    },
+    async delete(id, props) {
+      await deleteAttachment(source.context(), id, props);
+    },
+  };
+}
+
+/**
+ * Builds the NetworkInterface provider. Production uses the default instance; tests and tools
+ * build their own to point at a simulator with fast polling.
+ * @public
+ */
+export function createNetworkInterfaceProvider(
+  options: ProviderOptions = {},
+): dynamic.ResourceProvider<NetworkInterfaceInputs, NetworkInterfaceOutputs> {
+  const source = contextSource(options);
+  return {
+    async configure(req) {
+      source.configure(req);
+    },
+    async check(_olds, news) {
+      return checkNetworkInterface(news as unknown as Bag);
+    },
+    async diff(_id, olds, news) {
+      return diffNetworkInterfaceState(olds as unknown as Bag, news as unknown as Bag);
+    },
+    async create(inputs) {
+      const created = await reportingPartial(inputs, () => createNetworkInterface(source.context(), inputs));
+      return { id: created.id, outs: created.outputs };
+    },
+    async read(id, props) {
+      const found = await readNetworkInterface(source.context(), id, props);
+      return found === undefined
+        ? {}
+        : { id, props: found.outputs, inputs: found.inputs as NetworkInterfaceOutputs };
+    },
+    async update(id, olds, news) {
+      const outs = await reportingPartial(news, () =>
+        updateNetworkInterface(source.context(), id, olds, news),
+      );
+      return { outs };
+    },
+    async delete(id, props) {
+      await deleteNetworkInterface(source.context(), id, props);
+    },
+  };
+}
+
+/**
+ * The provider behind `zenlayer.zec.NetworkInterfaceAttachment`. When the engine has not called
+ * `configure`, every handler reads credentials and endpoint from the environment at call time.
+ * @public
+ */
+export const networkInterfaceAttachmentProvider = createNetworkInterfaceAttachmentProvider();
+
+/**
+ * The provider behind `zenlayer.zec.NetworkInterface`; see {@link networkInterfaceAttachmentProvider}.
+ * @public
+ */
+export const networkInterfaceProvider = createNetworkInterfaceProvider();
