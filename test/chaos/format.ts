@@ -151,7 +151,7 @@ export function runLog({ trace, plan }: Pick<RunResult, "trace" | "plan">): stri
     `${since(trace, e.atMs)} ms ${e.kind} ${e.nicId ?? ""} ${e.instanceId ?? ""}`.trim(),
   );
   const parts = [
-    `seed ${trace.seed} (${trace.executor}): ${trace.setup}; ${planText(plan)}`,
+    `seed ${trace.seed} (${trace.executor}): ${planText(plan)}; ran as: ${trace.setup}`,
     `resources: ${trace.resources.map((spec) => `${spec.name} NIC ${spec.nicId} → ${spec.instanceId}`).join(", ")}`,
     `chaos events: ${events.join("; ") || "none"}`,
     ...trace.commands.map((c) => {

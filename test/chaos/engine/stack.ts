@@ -33,7 +33,6 @@ export interface StartedCommand {
 
 /** One stack of one program, driven the way its user does it. */
 export interface StackCommands {
-  readonly mode: "inline" | "on-disk";
   /** Creates the stack and sets its config (the program's attachments, and credentials if so planned). */
   setUp(): Promise<void>;
   /** Starts `pulumi <name>` in its own process group, writing engine events to `eventLog`. */
@@ -107,7 +106,6 @@ export function inlineStack(setup: StackSetup): StackCommands {
     return { groupLeader: started.child.pid, outcome: started.result.then(fromDriver) };
   };
   return {
-    mode: "inline",
     async setUp() {
       if (!envCredentials) {
         await succeed(
@@ -163,7 +161,6 @@ export function onDiskStack(setup: StackSetup): StackCommands {
   };
   let stack: OnDiskStack = { name: stackName, context };
   return {
-    mode: "on-disk",
     async setUp() {
       stack = await initStack(context, stackName);
       await setConfig(stack, "attachments", JSON.stringify(setup.attachments));

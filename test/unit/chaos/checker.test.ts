@@ -1,4 +1,5 @@
 import { checkRun as judge } from "../../chaos/check/index";
+import { runFailures } from "../../chaos/failures";
 import { formatViolation } from "../../chaos/format";
 import type { RunTrace, Violation } from "../../chaos/trace";
 import { FREE, look, NIC, op, OTHER, OWN, SECRET, T0, trace, USED_OWN, write } from "./fixtures";
@@ -170,5 +171,13 @@ describe("the chaos checker, on a handler run", () => {
     });
     expect(invariantsOf(trace({ ops: [failed] }))).toEqual([]);
     expect(invariantsOf(trace({ ops: [failed], logs: [`using key ${SECRET}`] }))).toEqual([6]);
+  });
+
+  it("counts a run whose last destroy failed as not converged, unless a later refresh emptied the state", () => {
+    const failed = op(0, "delete", "failed", [0, 400], USED_OWN);
+    const left = trace({ ops: [failed], final: { r0: { inState: true, nic: USED_OWN } } });
+    expect(runFailures(left)).toEqual([expect.objectContaining({ what: "destroy failed", commandIndex: 0 })]);
+    const dropped = op(1, "read", "dropped", [500, 600], FREE);
+    expect(runFailures(trace({ ops: [failed, dropped] }))).toEqual([]);
   });
 });

@@ -108,7 +108,9 @@ export function trace(parts: Partial<RunTrace>): RunTrace {
     phase: "chaos",
     startMs: o.startMs,
     endMs: o.endMs,
-    ok: true,
+    ok: ops.every(
+      (other) => other.command !== o.command || other.outcome === "ok" || other.outcome === "dropped",
+    ),
     nicsAfter: {},
   }));
   return {
