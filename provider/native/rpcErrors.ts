@@ -68,7 +68,7 @@ export function unary<Request, Response>(
 }
 
 /** A handler for an RPC this provider does not serve; the engine falls back where it can. @internal */
-export function unimplemented(rpc: string): grpc.handleUnaryCall<unknown, unknown> {
+export function unimplemented<Request, Response>(rpc: string): grpc.handleUnaryCall<Request, Response> {
   return (_call, callback) =>
     callback({
       code: grpc.status.UNIMPLEMENTED,

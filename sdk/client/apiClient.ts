@@ -58,7 +58,7 @@ export interface CallOptions {
 export interface ClientDeps extends Partial<RuntimeDeps> {
   /** Defaults to the process-wide limiter for the configured rate. */
   readonly rateLimiter?: RateLimiter | undefined;
-  /** How requests travel; defaults to {@link axiosTransport}. */
+  /** How requests travel; defaults to `axiosTransport`. */
   readonly transport?: Transport | undefined;
 }
 

@@ -22,7 +22,7 @@ export interface HttpRequest {
   readonly signal: AbortSignal;
   /**
    * The most bytes of the reply body (after decompression) to read. A transport stops reading
-   * beyond it, drops the connection and rejects with a {@link ReplyTooLargeError}.
+   * beyond it, drops the connection and rejects with a `ReplyTooLargeError`.
    */
   readonly maxReplyBytes: number;
 }
@@ -38,10 +38,10 @@ export interface HttpReply {
  * How the client sends one POST: the seam between the client and the network, and the client's
  * only I/O. A transport resolves with whatever came back, whatever the status, and rejects only when
  * no reply arrived (refused, reset, aborted through `signal`) or the reply was larger than
- * `maxReplyBytes` (with a {@link ReplyTooLargeError}). The client keeps nothing of such an
+ * `maxReplyBytes` (with a `ReplyTooLargeError`). The client keeps nothing of such an
  * error but its name, `code` (e.g. `ECONNREFUSED`) and message, because transport errors often
  * carry the request headers. Redirects must not be followed: a signed call must not be replayed to
- * another host. {@link axiosTransport} is the default; tests pass their own.
+ * another host. `axiosTransport` is the default; tests pass their own.
  * @public
  */
 export interface Transport {
@@ -128,7 +128,7 @@ export class ReplyTooLargeError extends Error {
   }
 }
 
-/** True for a {@link ReplyTooLargeError}, even from another copy of this package. @public */
+/** True for a `ReplyTooLargeError`, even from another copy of this package. @public */
 export function isReplyTooLarge(value: unknown): value is ReplyTooLargeError {
   return (
     typeof value === "object" &&
