@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import * as path from "node:path";
 import type { Simulator } from "../../../simulator/index";
-import type { KillPlan } from "../../../scripts/chaos/engine/plan";
-import type { KillRecord } from "../../../scripts/chaos/engine/trace";
+import type { KillPlan } from "../plan";
+import type { KillRecord } from "../trace";
 import { commandLineOf, killHard, killProcessesIn, processIdsIn } from "../../e2e/support/processes";
 
 const NIC_WRITES: ReadonlySet<string> = new Set(["AttachNetworkInterface", "DetachNetworkInterface"]);

@@ -1,17 +1,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { ChaosAgent } from "../../../scripts/chaos/chaosAgent";
-import { streamFor } from "../../../scripts/chaos/draw";
-import type { EngineState } from "../../../scripts/chaos/engineState";
-import { ENGINE_STREAMS } from "../../../scripts/chaos/engine/plan";
-import type { KillPlan } from "../../../scripts/chaos/engine/plan";
-import type { CommandName, CommandRecord, Phase, StackView } from "../../../scripts/chaos/engine/trace";
-import type { ChaosEvent, NicView, ResourceSpec } from "../../../scripts/chaos/trace";
 import type { Simulator } from "../../../simulator/index";
 import { killHard, killProcessesIn } from "../../e2e/support/processes";
+import type { ChaosAgent } from "../chaosAgent";
+import { commandLine } from "../format";
+import { nicsNow } from "../cloud";
+import { STREAMS, streamFor } from "../plan";
+import type { PlannedCommand } from "../plan";
+import type { ChaosEvent, CommandRecord, ResourceSpec, StackView } from "../trace";
 import { killAtPoint, removeEmptySidecars } from "./kills";
-import type { StackCommands } from "./stackCommands";
-import { stackViewOf, stepsOf } from "./stackReading";
+import { stackViewOf, stepsOf } from "./reading";
+import type { StackCommands } from "./stack";
 
 /** The stack lock a killed CLI leaves behind; the user's answer is `pulumi cancel`. */
 const LOCKED = /the stack is currently locked/;
@@ -24,22 +23,13 @@ export interface SessionSetup {
   readonly stack: StackCommands;
   readonly specs: readonly ResourceSpec[];
   readonly projectDir: string;
-  /** The folder of the stack's file backend (`PULUMI_BACKEND_URL` without `file://`). */
+  /** The folder of the stack's file backend. */
   readonly backendDir: string;
   /** Where each command's engine events go (one file per command). */
   readonly eventsDir: string;
   readonly seed: number;
   readonly agent: ChaosAgent;
-  /** The agent's view of the stack (which instance each resource records), kept current after each command. */
-  readonly agentState: EngineState;
   readonly log: (line: string) => void;
-}
-
-/** How a command is run: its phase, whether out-of-band changes go on meanwhile, and a kill. */
-export interface RunOptions {
-  readonly phase: Phase;
-  readonly chaos?: boolean;
-  readonly kill?: KillPlan;
 }
 
 /**
@@ -51,20 +41,22 @@ export class Session {
   readonly commands: CommandRecord[] = [];
   /** Provider plugins left running by kills. */
   readonly orphanPids: number[] = [];
-  /** What the user changed in the cloud themselves (detaches the provider's errors asked for). */
+  /** What the user changed themselves: detaches the provider's errors asked for, a repaired backend. */
   readonly userEvents: ChaosEvent[] = [];
-  private readonly startMs = Date.now();
+  /** The stack as last exported: the chaos agent never moves a NIC to the instance it records. */
+  held: StackView = { attachments: [], pending: [] };
+  readonly startMs = Date.now();
 
   constructor(private readonly setup: SessionSetup) {}
 
-  /** Runs one command; with `chaos`, the agent's events for it fire while it runs. */
-  async run(name: CommandName, options: RunOptions): Promise<CommandRecord> {
+  /** Runs one command; with `chaos`, two rounds of the agent's events fire while it runs (a command lasts several handler rounds). */
+  async run(planned: PlannedCommand): Promise<CommandRecord> {
     const { setup } = this;
+    const { name } = planned;
     const index = this.commands.length;
     const eventLog = path.join(setup.eventsDir, `${index}-${name.replace(/[^a-z]+/g, "-")}.jsonl`);
-    if (options.chaos === true) {
-      // A command lasts as long as several rounds of the handler runs: two rounds' worth of events.
-      const random = streamFor(setup.seed, ENGINE_STREAMS.commands + index);
+    if (planned.chaos) {
+      const random = streamFor(setup.seed, STREAMS.engineCommands + index);
       setup.agent.startRound(random);
       setup.agent.startRound(random);
     }
@@ -82,62 +74,51 @@ export class Session {
       clearTimeout(watchdog);
     });
     const kill =
-      options.kill === undefined || started.groupLeader === undefined
-        ? Promise.resolve(undefined)
-        : killAtPoint(options.kill, {
-            sim: setup.sim,
-            projectDir: setup.projectDir,
+      planned.kill === undefined || started.groupLeader === undefined
+        ? undefined
+        : killAtPoint(planned.kill, {
+            ...setup,
             groupLeader: started.groupLeader,
             startMs,
             ended: () => ended,
           });
     const result = await outcome;
     const endMs = Date.now();
-    const nicsAfter = this.nicsNow();
+    const nicsAfter = nicsNow(setup.sim, setup.specs);
     setup.agent.endRound();
     const killed = await kill;
-    if (killed !== undefined) this.orphanPids.push(...killed.orphanPids);
+    this.orphanPids.push(...(killed?.orphanPids ?? []));
     if (killed?.record.signal.startsWith("SIGKILL") === true) this.repairBackendAsUser();
-    const steps = existsSync(eventLog) ? stepsOf(readFileSync(eventLog, "utf8")) : [];
     const exported = name === "cancel" ? undefined : await this.exportState();
+    const error = stopped
+      ? `still running after ${COMMAND_LIMIT_MS / 1000} s: stopped by the harness (kill -9)`
+      : result.error;
     const record: CommandRecord = {
       index,
       name,
-      phase: options.phase,
+      phase: planned.phase,
       startMs,
       endMs,
-      ok: result.ok,
-      exit: result.exit,
-      ...(stopped
-        ? { error: `still running after ${COMMAND_LIMIT_MS / 1000} s: stopped by the harness (kill -9)` }
-        : result.error === undefined
-          ? {}
-          : { error: result.error }),
-      output: result.output,
+      ...result,
+      ...(error === undefined ? {} : { error }),
       ...(killed === undefined ? {} : { kill: killed.record }),
-      ...(killed === undefined && options.kill !== undefined ? { killMissed: options.kill.signal } : {}),
-      steps,
+      ...(killed === undefined && planned.kill !== undefined ? { killMissed: planned.kill.signal } : {}),
+      steps: existsSync(eventLog) ? stepsOf(readFileSync(eventLog, "utf8")) : [],
       ...(exported === undefined ? {} : { stateAfter: exported.view, exportText: exported.text }),
       nicsAfter,
     };
     this.commands.push(record);
-    if (exported !== undefined) this.noteState(exported.view);
-    setup.log(describeCommand(record, this.startMs));
+    if (exported !== undefined) this.held = exported.view;
+    setup.log(`  ${commandLine(this.startMs, record)}`);
     return record;
   }
 
-  /**
-   * Runs a command as a user does: when the CLI says the stack is locked (a killed CLI left its
-   * lock), `pulumi cancel`, then the command again.
-   */
-  async runAsUser(name: CommandName, options: RunOptions): Promise<CommandRecord> {
-    const first = await this.run(name, options);
-    if (first.ok || !LOCKED.test(`${first.error ?? ""}\n${first.output}`)) return first;
-    await this.run("cancel", { phase: options.phase });
-    return this.run(name, {
-      phase: options.phase,
-      ...(options.chaos === undefined ? {} : { chaos: options.chaos }),
-    });
+  /** Runs a command as a user does: when the CLI says the stack is locked (a killed CLI left its lock), `pulumi cancel`, then again. */
+  async runAsUser(planned: PlannedCommand): Promise<CommandRecord> {
+    const first = await this.run(planned);
+    if (first.ok || !LOCKED.test(`${first.error ?? ""}\n${first.output ?? ""}`)) return first;
+    await this.run({ name: "cancel", phase: planned.phase, chaos: false });
+    return this.run({ name: planned.name, phase: planned.phase, chaos: planned.chaos });
   }
 
   /**
@@ -167,16 +148,6 @@ export class Session {
     }
   }
 
-  /** Each resource's NIC as the simulator's true state has it now. */
-  nicsNow(): Record<string, NicView | null> {
-    const nics: Record<string, NicView | null> = {};
-    for (const spec of this.setup.specs) {
-      const nic = this.setup.sim.control.getNic(spec.nicId);
-      nics[spec.name] = nic === undefined ? null : { instanceId: nic.instanceId ?? null, status: nic.status };
-    }
-    return nics;
-  }
-
   /** The plain export and what it shows; tried twice, since a failing export says nothing about the provider. */
   private async exportState(): Promise<{ text: string; view: StackView } | undefined> {
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -191,32 +162,4 @@ export class Session {
     }
     return undefined;
   }
-
-  /** Keeps the agent's view current, so it never moves a NIC to the instance its resource records. */
-  private noteState(view: StackView): void {
-    const { agentState } = this.setup;
-    for (const spec of this.setup.specs) agentState.drop(spec.name);
-    for (const attachment of view.attachments) {
-      agentState.store(attachment.resource, {
-        id: attachment.id,
-        props: attachment.instanceId === undefined ? {} : { instanceId: attachment.instanceId },
-        initErrors: false,
-      });
-    }
-  }
-}
-
-/** One progress line per command: when, what, how it ended. */
-export function describeCommand(command: CommandRecord, runStartMs: number): string {
-  const seconds = (ms: number): string => ((ms - runStartMs) / 1000).toFixed(1);
-  const kill =
-    command.kill === undefined
-      ? ""
-      : ` [${command.kill.signal} at +${seconds(command.kill.atMs)} s after ${command.kill.writesSeen} writes]`;
-  const verdict = command.ok ? "ok" : `failed (${command.exit}): ${command.error ?? ""}`;
-  const pending =
-    (command.stateAfter?.pending.length ?? 0) > 0
-      ? `; pending: ${command.stateAfter?.pending.join(", ")}`
-      : "";
-  return `  #${command.index} +${seconds(command.startMs)}..+${seconds(command.endMs)} s ${command.name}${kill}: ${verdict}${pending}`;
 }

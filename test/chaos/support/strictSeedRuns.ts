@@ -4,8 +4,8 @@
  * `node --unhandled-rejections=strict`, so that a promise the provider leaves unhandled ends the
  * process, as it would end the provider host.
  */
-import { formatViolation } from "../../../scripts/chaos/format";
-import { runSeed } from "../../../scripts/chaos/runSeed";
+import { formatViolation } from "../format";
+import { runHandlerSeed } from "../handlers/run";
 
 /** What one seed's run came to, as the test reads it. */
 export interface StrictRunOutcome {
@@ -15,11 +15,11 @@ export interface StrictRunOutcome {
 }
 
 async function main(seeds: readonly number[]): Promise<void> {
-  const results = await Promise.all(seeds.map((seed) => runSeed(seed)));
-  const outcomes: StrictRunOutcome[] = results.map((result) => ({
-    seed: result.trace.seed,
-    violationTraces: result.violations.map((violation) => formatViolation(result.trace, violation)),
-    leftInState: result.leftInState,
+  const results = await Promise.all(seeds.map((seed) => runHandlerSeed(seed)));
+  const outcomes: StrictRunOutcome[] = results.map(({ trace, verdict }) => ({
+    seed: trace.seed,
+    violationTraces: verdict.violations.map((violation) => formatViolation(trace, violation)),
+    leftInState: Object.values(trace.final).filter((end) => end.inState === true).length,
   }));
   process.stdout.write(`${JSON.stringify(outcomes)}\n`);
 }

@@ -23,7 +23,7 @@ describe("chaos BENCHMARKS.md", () => {
 
   it("is the file at the repository root, not one in the current directory", () => {
     jest.isolateModules(() => {
-      const { BENCHMARKS_FILE } = require("../../../scripts/chaos/benchmarks") as { BENCHMARKS_FILE: string };
+      const { BENCHMARKS_FILE } = require("../../chaos/benchmarks") as { BENCHMARKS_FILE: string };
       expect(BENCHMARKS_FILE).toBe(path.join(REPO, "BENCHMARKS.md"));
     });
   });
@@ -34,7 +34,7 @@ describe("chaos BENCHMARKS.md", () => {
       encoding: "utf8",
     }).trim();
     jest.isolateModules(() => {
-      const { codeLabel } = require("../../../scripts/chaos/benchmarks") as {
+      const { codeLabel } = require("../../chaos/benchmarks") as {
         codeLabel: (env: Record<string, string>) => string;
       };
       expect(codeLabel({})).toMatch(new RegExp(`^${head}`));
