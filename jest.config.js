@@ -24,22 +24,17 @@ module.exports = {
     {
       ...shared,
       displayName: "unit",
-      testMatch: [
-        "<rootDir>/test/unit/**/*.test.ts",
-        "<rootDir>/test/chaos/checker.test.ts",
-        "<rootDir>/test/chaos/engineChecker.test.ts",
-        "<rootDir>/test/chaos/engineReading.test.ts",
-      ],
+      testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
     },
     {
       ...shared,
       displayName: "integration",
-      testMatch: ["<rootDir>/test/integration/**/*.test.ts", "<rootDir>/test/chaos/seededRuns.test.ts"],
+      testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
     },
     {
       ...shared,
       displayName: "e2e",
-      testMatch: ["<rootDir>/test/e2e/**/*.test.ts", "<rootDir>/test/chaos/engineRuns.test.ts"],
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
     },
   ],
 };
