@@ -164,9 +164,11 @@ export class ReadTrust {
     if (expected === undefined || this.#lastBeforeAt === undefined) return undefined;
     const after = formatElapsed(now - expected.since);
     if (!expected.confirmed) {
+      const believedIn = formatElapsed(Math.max(0, expected.since + expected.graceMs - now));
       return (
-        `no read showed yet whether ${expected.what} ran (${after} after it was sent), so it was not sent ` +
-        "again: a second one could act on a NIC that changed meanwhile"
+        `no read showed yet whether ${expected.what} ran (${after} after it), so it was not sent again: a ` +
+        `second one could act on a NIC that changed meanwhile. Reads are taken at their word again ${believedIn} ` +
+        "from now: run the command again then, or give the operation a longer timeout"
       );
     }
     return (

@@ -15,6 +15,8 @@ import { INSTANCE_CONFLICT_CODES, instanceVerdict } from "./instanceRefusal";
 export interface AttachProgress {
   mayBeBound: boolean;
   lastNic: NicInfo | undefined;
+  /** When the last attach that may have taken effect was sent. */
+  sentAt?: number | undefined;
 }
 
 /** A read showing the NIC free: the state an attach changes. */
@@ -23,12 +25,14 @@ export function showsFree(nic: NicView): boolean {
 }
 
 /**
- * Awaits the attach an earlier operation sent that no read has shown yet (stored status
- * `ATTACHING`): reads showing the NIC free may lag it, so they are not believed within its grace.
+ * Awaits the attach an earlier operation sent at `sentAt` that no read has shown yet (stored status
+ * `ATTACHING`): reads showing the NIC free may lag it, so they are not believed within its grace
+ * from then (from now, when older state did not record the time).
  * @internal
  */
-export function expectEarlierAttach(op: Operation): void {
-  op.expect("the AttachNetworkInterface an earlier `pulumi up` sent", showsFree, op.ctx.now(), false);
+export function expectEarlierAttach(op: Operation, sentAt: number | undefined): void {
+  const what = "the AttachNetworkInterface an earlier `pulumi up` sent";
+  op.expect(what, showsFree, sentAt ?? op.ctx.now(), false);
 }
 
 /** The refusal for a primary NIC, which an attachment can neither attach nor detach. */
@@ -53,6 +57,16 @@ function blocker(nic: NicView, nicId: string, instanceId: string): Error | undef
     return new Error(`NIC ${nicId} is ${displayText(nic.status)} and cannot be attached`);
   }
   return undefined;
+}
+
+/** What an `up` continuing an earlier create knows of it. @internal */
+export interface EarlierAttach {
+  /** The operation finishes an earlier create (it looks before it attaches). */
+  readonly continuing: boolean;
+  /** That create's attach was sent and no read showed it yet. */
+  readonly attachUnseen: boolean;
+  /** When it was sent, if the stack recorded it. */
+  readonly sentAt?: number | undefined;
 }
 
 /** The NIC and instance one create (or continued create) works on, and what it has learned. */
@@ -136,6 +150,7 @@ class Attachment {
 
   markMayBeBound(at: number, answered: boolean): void {
     this.progress.mayBeBound = true;
+    this.progress.sentAt = at;
     this.op.wrote(at, answered);
   }
 }
@@ -154,9 +169,9 @@ export function attachAndWait(
   op: Operation,
   ids: { readonly nicId: string; readonly instanceId: string },
   progress: AttachProgress,
-  earlier: { readonly continuing: boolean; readonly attachUnseen: boolean },
+  earlier: EarlierAttach,
 ): Promise<NicInfo> {
-  if (earlier.attachUnseen) expectEarlierAttach(op);
+  if (earlier.attachUnseen) expectEarlierAttach(op, earlier.sentAt);
   const attachment = new Attachment(op, ids.nicId, ids.instanceId, progress, earlier.continuing);
   return op.converge(() => attachment.step());
 }

@@ -152,7 +152,7 @@ class Detachment {
  * Detaches the NIC from the instance and waits until Zenlayer reports it free, within the
  * operation's deadline. Idempotent: a NIC that is gone, detached, or attached to an instance this
  * resource does not own needs no call, once a read that Zenlayer's lag cannot fake confirms it.
- * `attachUnseen`: an earlier create's attach was sent and no read has shown it yet, so reads
+ * `earlierAttach`: an earlier create's attach was sent (then) and no read has shown it yet, so reads
  * showing the NIC free may lag it and are not believed within its grace.
  * @internal
  */
@@ -160,9 +160,9 @@ export async function detachAndWait(
   op: Operation,
   nicId: string,
   instanceId: string,
-  attachUnseen = false,
+  earlierAttach?: { readonly sentAt: number | undefined },
 ): Promise<void> {
-  if (attachUnseen) expectEarlierAttach(op);
+  if (earlierAttach !== undefined) expectEarlierAttach(op, earlierAttach.sentAt);
   const detachment = new Detachment(op, nicId, instanceId);
   await op.converge(() => detachment.step());
 }

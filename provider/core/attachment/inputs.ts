@@ -37,6 +37,11 @@ export interface AttachmentInputs {
  * replaces the stored outputs with whatever a handler returns.
  */
 export interface AttachmentOutputs extends AttachmentInputs {
+  /**
+   * When the attach that status `ATTACHING` stands for was sent (epoch ms): later operations wait
+   * for reads to show it only until its grace from then has passed. Absent once a read showed it.
+   */
+  readonly writeSentAt?: number;
   readonly status: string;
   readonly nicType: string;
   readonly nicName: string;
@@ -211,8 +216,15 @@ export function inputsOf(props: AttachmentInputs): AttachmentInputs {
  * placeholders if nothing was; unless the NIC was seen on the instance, the status is
  * {@link ATTACH_UNSEEN}.
  */
-export function outputsSoFar(inputs: AttachmentInputs, nic: NicInfo | undefined): AttachmentOutputs {
-  if (nic !== undefined) return outputsFromNic(inputs, nic);
+export function outputsSoFar(
+  inputs: AttachmentInputs,
+  nic: NicInfo | undefined,
+  sentAt: number | undefined,
+): AttachmentOutputs {
   const empty = { status: ATTACH_UNSEEN, nicType: "", nicName: "", regionId: "", vpcId: "", subnetId: "" };
-  return { ...inputs, ...empty, primaryIpv4: "", privateIpList: [], macAddress: "" };
+  const seen =
+    nic === undefined
+      ? { ...inputs, ...empty, primaryIpv4: "", privateIpList: [], macAddress: "" }
+      : outputsFromNic(inputs, nic);
+  return seen.status === ATTACH_UNSEEN && sentAt !== undefined ? { ...seen, writeSentAt: sentAt } : seen;
 }

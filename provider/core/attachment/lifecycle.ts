@@ -12,7 +12,7 @@ import { runOperation, startOperation } from "../operation";
 import type { Operation, OperationLimits } from "../operation";
 import type { CheckResult, DiffResult } from "../results";
 import { attachAndWait, expectEarlierAttach } from "./attach";
-import type { AttachProgress } from "./attach";
+import type { AttachProgress, EarlierAttach } from "./attach";
 import { detachAndWait } from "./detach";
 import {
   ATTACH_UNSEEN,
@@ -49,21 +49,25 @@ async function converge(
   ctx: ResourceContext,
   inputs: Props,
   limits: OperationLimits,
-  earlier = { continuing: false, attachUnseen: false },
+  earlier: EarlierAttach = { continuing: false, attachUnseen: false },
 ): Promise<AttachmentOutputs> {
   const ids = inputIds(inputs);
   const { nicId, instanceId } = ids;
   const description = `attaching NIC ${nicId} to instance ${instanceId}`;
   const timeout = timeoutOf(inputs.timeouts, "create");
   const op = startOperation(ctx, description, timeout, DEFAULT_TIMEOUT, limits);
-  const progress: AttachProgress = { mayBeBound: earlier.attachUnseen, lastNic: undefined };
+  const progress: AttachProgress = {
+    mayBeBound: earlier.attachUnseen,
+    lastNic: undefined,
+    sentAt: earlier.sentAt,
+  };
   try {
     const nic = await runOperation(op, () => attachAndWait(op, ids, progress, earlier));
     return outputsFromNic(inputsOf(inputs), nic);
   } catch (error) {
     const what = `attach NIC ${nicId} to instance ${instanceId}`;
     if (!progress.mayBeBound) throw handlerError(error, what, NOTHING_ATTACHED);
-    const outputs = outputsSoFar(inputsOf(inputs), progress.lastNic);
+    const outputs = outputsSoFar(inputsOf(inputs), progress.lastNic, progress.sentAt);
     throw new PartialFailure(
       formatAttachmentId(nicId, instanceId),
       outputs,
@@ -138,7 +142,7 @@ export async function readAttachment(
   const ids = storedIds(id, stored);
   const op = startOperation(ctx, `reading NIC ${ids.nicId}`, undefined, DEFAULT_TIMEOUT);
   const nic = await runOperation(op, () => {
-    if (stored.status === ATTACH_UNSEEN) expectEarlierAttach(op);
+    if (stored.status === ATTACH_UNSEEN) expectEarlierAttach(op, stored.writeSentAt);
     return readOwnNic(op, ids);
   });
   if (nic === undefined) return undefined;
@@ -162,7 +166,7 @@ export async function updateAttachment(
   if (unchanged && olds.status === "USED") {
     return { ...kept, ...(news.timeouts === undefined ? {} : { timeouts: news.timeouts }) };
   }
-  const earlier = { continuing: true, attachUnseen: olds.status === ATTACH_UNSEEN };
+  const earlier = { continuing: true, attachUnseen: olds.status === ATTACH_UNSEEN, sentAt: olds.writeSentAt };
   return converge(ctx, news as Props, limits, earlier);
 }
 
@@ -178,7 +182,8 @@ export async function deleteAttachment(
   const timeout = timeoutOf(stored?.timeouts, "delete");
   const op = startOperation(ctx, description, timeout, DEFAULT_TIMEOUT, limits);
   try {
-    await runOperation(op, () => detachAndWait(op, nicId, instanceId, stored?.status === ATTACH_UNSEEN));
+    const earlierAttach = stored?.status === ATTACH_UNSEEN ? { sentAt: stored.writeSentAt } : undefined;
+    await runOperation(op, () => detachAndWait(op, nicId, instanceId, earlierAttach));
   } catch (error) {
     throw handlerError(error, `detach NIC ${nicId} from instance ${instanceId}`, STAYS_FOR_DELETE);
   }

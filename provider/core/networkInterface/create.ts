@@ -12,13 +12,18 @@ import { deleteAndWait } from "./delete";
 const showsNoNic = (nic: NicView): boolean => nic === undefined;
 
 /**
- * Awaits the NIC a create of an earlier operation made, which no read showed yet (stored status
- * `CREATE_UNSEEN`): reads not listing it may lag that create, so they are not believed
+ * Awaits the NIC a create of an earlier operation made at `sentAt` (now, when older state did not
+ * record it), which no read showed yet (stored status `CREATE_UNSEEN`): reads not listing it may lag that create, so they are not believed
  * within its grace.
  * @internal
  */
-export function expectEarlierCreate(op: Operation): void {
-  op.expect("the CreateNetworkInterface an earlier `pulumi up` sent", showsNoNic, op.ctx.now(), false);
+export function expectEarlierCreate(op: Operation, sentAt: number | undefined): void {
+  op.expect(
+    "the CreateNetworkInterface an earlier `pulumi up` sent",
+    showsNoNic,
+    sentAt ?? op.ctx.now(),
+    false,
+  );
 }
 
 /** Where a created NIC ends up: usable, or failed for good. */
@@ -34,6 +39,8 @@ export interface CreateProgress {
   lastNic: NicInfo | undefined;
   /** A create was sent whose outcome is unknown and no NIC from it was found yet. */
   mayHaveCreated: boolean;
+  /** When the last create that may have made a NIC was sent. */
+  sentAt?: number | undefined;
 }
 
 /**
@@ -92,6 +99,7 @@ class Creation {
       tags: { tags },
     };
     const sentAt = this.op.ctx.now();
+    this.progress.sentAt = sentAt;
     try {
       const created = await this.op.ctx.client.createNetworkInterface(request, this.op.callOptions());
       this.op.wrote(sentAt, true);

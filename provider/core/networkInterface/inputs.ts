@@ -50,6 +50,11 @@ export interface NetworkInterfaceOutputs extends NetworkInterfaceInputs {
   readonly publicIpList: string[];
   readonly secondaryIpv4s: string[];
   readonly macAddress: string;
+  /**
+   * When the create that status `UNKNOWN` stands for was sent (epoch ms): later operations wait for
+   * reads to show the NIC only until its grace from then has passed. Absent once a read showed it.
+   */
+  readonly writeSentAt?: number;
   /** The instance it is attached to; `""` when none. */
   readonly instanceId: string;
   readonly resourceGroupName: string;

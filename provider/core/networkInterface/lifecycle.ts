@@ -43,11 +43,16 @@ const STAYS_FOR_DELETE =
   "Zenlayer is slow).";
 
 /** Outputs for a NIC whose id is known but which no read has shown yet. */
-function unseenOutputs(inputs: NetworkInterfaceInputs, nicId: string): NetworkInterfaceOutputs {
+function unseenOutputs(
+  inputs: NetworkInterfaceInputs,
+  nicId: string,
+  sentAt: number | undefined,
+): NetworkInterfaceOutputs {
   const blank = { nicType: "", regionId: "", vpcId: "", nicSubnetType: "", primaryIpv4: "", primaryIpv6: "" };
   const more = { ipv6Cidr: "", macAddress: "", instanceId: "", resourceGroupName: "", createTime: "" };
   const lists = { privateIpList: [], publicIpList: [], secondaryIpv4s: [] };
-  return { ...inputs, nicId, status: CREATE_UNSEEN, ...blank, ...more, ...lists };
+  const unseen = { ...inputs, nicId, status: CREATE_UNSEEN, ...blank, ...more, ...lists };
+  return sentAt === undefined ? unseen : { ...unseen, writeSentAt: sentAt };
 }
 
 /** What a failed create leaves and what to do about it: a partial failure whenever a NIC exists. */
@@ -57,7 +62,8 @@ function createFailure(error: unknown, inputs: Props, progress: CreateProgress):
     return handlerError(error, what, progress.mayHaveCreated ? MAY_HAVE_CREATED : NOTHING_LEFT);
   }
   const nic = progress.lastNic;
-  const outputs = nic === undefined ? unseenOutputs(inputs, progress.nicId) : outputsFromNic(inputs, nic);
+  const outputs =
+    nic === undefined ? unseenOutputs(inputs, progress.nicId, progress.sentAt) : outputsFromNic(inputs, nic);
   const advice = nic?.status === "CREATE_FAILED" ? FAILED_STAYS : STAYS_PARTIAL;
   return new PartialFailure(progress.nicId, outputs, handlerError(error, what, advice));
 }
@@ -76,13 +82,13 @@ async function finishCreate(
   let nic: NicInfo;
   try {
     nic = await runOperation(op, async () => {
-      if (olds.status === CREATE_UNSEEN) expectEarlierCreate(op);
+      if (olds.status === CREATE_UNSEEN) expectEarlierCreate(op, olds.writeSentAt);
       const settled = await awaitCreated(op, news, nicId);
       await removeDuplicates(op, news, nicId);
       return settled;
     });
   } catch (error) {
-    const outputs = { ...unseenOutputs(news, nicId), ...olds };
+    const outputs = { ...unseenOutputs(news, nicId, olds.writeSentAt), ...olds };
     throw new PartialFailure(nicId, outputs, handlerError(error, what, STAYS_PARTIAL));
   }
   if (nic.status !== "CREATE_FAILED") return nic;
@@ -163,7 +169,7 @@ export async function readNetworkInterface(
   const stored = { creationKey: "", ...props } as NetworkInterfaceOutputs;
   const op = startOperation(ctx, `reading NIC ${id}`, undefined, DEFAULT_TIMEOUT);
   const nic = await runOperation(op, async () => {
-    if (stored.status === CREATE_UNSEEN) expectEarlierCreate(op);
+    if (stored.status === CREATE_UNSEEN) expectEarlierCreate(op, stored.writeSentAt);
     const found = await readSettledNic(op, id);
     if (found !== undefined && stored.creationKey !== "") await removeDuplicates(op, stored, id);
     return found;
@@ -199,7 +205,7 @@ export async function deleteNetworkInterface(
   const op = startOperation(ctx, `deleting NIC ${id}`, timeout, DEFAULT_TIMEOUT, limits);
   try {
     await runOperation(op, () => {
-      if (props?.status === CREATE_UNSEEN) expectEarlierCreate(op);
+      if (props?.status === CREATE_UNSEEN) expectEarlierCreate(op, props.writeSentAt);
       return deleteAndWait(op, id, { forceDetach: props?.forceDetach === true });
     });
   } catch (error) {

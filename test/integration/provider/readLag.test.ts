@@ -167,3 +167,24 @@ describe("a duplicate NIC made anyway", () => {
     }
   });
 });
+
+describe("an attach an earlier up sent that no read showed", () => {
+  it("is waited for only until its grace from when it was sent, which the stack records", async () => {
+    // A 400 ms window: reads showing the NIC free are not believed for 2 s after the attach.
+    const h = await startHarness({}, { readConsistencyMs: 400 });
+    try {
+      h.sim.control.failNext({ action: "AttachNetworkInterface", count: 1, httpStatus: 503, when: "before" });
+      const error = await failureOf(h.provider.create(inputs(h.nicId, h.instanceId, { create: "300ms" })));
+      const partial = error["properties"] as AttachmentOutputs;
+      expect(partial).toMatchObject({ status: "ATTACHING", writeSentAt: expect.any(Number) });
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      // The grace has passed since the attach was sent: the re-run believes "free" at once and attaches.
+      const news = inputs(h.nicId, h.instanceId, { create: "1s" });
+      const updated = await h.provider.update!(String(error["id"]), partial, news);
+      expect(updated.outs).toMatchObject({ status: "USED", instanceId: h.instanceId });
+      expect(updated.outs).not.toHaveProperty("writeSentAt");
+    } finally {
+      await h.sim.stop();
+    }
+  });
+});
