@@ -103,9 +103,12 @@ export function pollingFromEnv(env: Env): PollingSettings {
   );
 }
 
+/** The variable that sets the read-consistency window for a whole process. @internal */
+export const READ_CONSISTENCY_VARIABLE = "PULUMI_ZENLAYER_READ_CONSISTENCY_MS";
+
 /** `PULUMI_ZENLAYER_READ_CONSISTENCY_MS`, for simulators and tests that model a different lag. @internal */
 export function readConsistencyFromEnv(env: Env): number {
-  const value = Number(env["PULUMI_ZENLAYER_READ_CONSISTENCY_MS"] ?? Number.NaN);
+  const value = Number(env[READ_CONSISTENCY_VARIABLE] ?? Number.NaN);
   return Number.isFinite(value) && value >= 0 ? value : DEFAULT_READ_CONSISTENCY_MS;
 }
 

@@ -135,12 +135,6 @@ export function idProblem(property: string, value: unknown): string | undefined 
   return `${property} must be ${rule}; got ${displayValue(value)}`;
 }
 
-export function checkId(property: string, value: unknown): Failure | undefined {
-  if (isUnknown(value)) return undefined;
-  const reason = idProblem(property, value);
-  return reason === undefined ? undefined : { property, reason };
-}
-
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -14,9 +14,16 @@ import type {
   ZecClient,
 } from "../../sdk/index";
 import { clientFor } from "../core/context";
-import { FIX_PROGRAM, idProblem } from "../core/inputValues";
+import { FIX_PROGRAM } from "../core/inputValues";
 import { withinLookupDeadline } from "../core/lookups/lookupDeadline";
-import { tagFilterProblem } from "../core/tags";
+import { inputFailures } from "../core/schema/checkInputs";
+import type { FunctionDefinition } from "../core/schema/definition";
+import type { InputsOf } from "../core/schema/inference";
+import {
+  GET_INSTANCE_FUNCTION,
+  GET_NETWORK_INTERFACE_FUNCTION,
+  GET_NETWORK_INTERFACES_FUNCTION,
+} from "../core/schema/lookupSchemas";
 
 /** Options every lookup takes. @public */
 export interface LookupOptions {
@@ -38,10 +45,16 @@ function lookupClient(options: LookupOptions | undefined): ZecClient {
   return clientFor(config);
 }
 
-function requireId(lookup: string, property: string, value: unknown): string {
-  const problem = idProblem(property, value);
-  if (problem !== undefined) throw new Error(`${lookup}: ${problem}. ${FIX_PROGRAM}`);
-  return value as string;
+/**
+ * The arguments, once the lookup's definition accepts them; else throws, before anything is sent,
+ * with the first failure, naming the lookup and the argument.
+ */
+function checkedArgs<D extends FunctionDefinition>(lookup: D, args: unknown): InputsOf<D> {
+  const record = (typeof args === "object" && args !== null ? args : {}) as Record<string, unknown>;
+  const [failure] = inputFailures(lookup.inputs, record, false);
+  const name = lookup.token.slice(lookup.token.lastIndexOf(":") + 1);
+  if (failure !== undefined) throw new Error(`${name}: ${failure.reason}. ${FIX_PROGRAM}`);
+  return record as InputsOf<D>;
 }
 
 /**
@@ -53,7 +66,7 @@ export async function getNetworkInterface(
   args: { readonly nicId: string },
   options?: LookupOptions,
 ): Promise<NicInfo> {
-  const nicId = requireId("getNetworkInterface", "nicId", args.nicId);
+  const { nicId } = checkedArgs(GET_NETWORK_INTERFACE_FUNCTION, args);
   const client = lookupClient(options);
   const page = await withinLookupDeadline("getNetworkInterface", client, options?.timeoutMs, (call) =>
     client.describeNetworkInterfaces({ nicIds: [nicId] }, call),
@@ -66,16 +79,16 @@ export async function getNetworkInterface(
 
 /**
  * Every NIC matching the filters (all pages); an empty list when none does. Tag filters that break
- * the rules of the resource's `tags` (Zenlayer's limits, no invisible characters) fail before
- * anything is sent, naming the filter.
+ * the rules of the resource's `tags` (Zenlayer's limits, no invisible characters), and a `status`,
+ * `nicType` or `nicSubnetType` that is none of Zenlayer's values, fail before anything is sent,
+ * naming the filter.
  * @public
  */
 export async function getNetworkInterfaces(
   filters: NetworkInterfaceFilters = {},
   options?: LookupOptions,
 ): Promise<NicInfo[]> {
-  const problem = tagFilterProblem(filters);
-  if (problem !== undefined) throw new Error(`getNetworkInterfaces: ${problem}. ${FIX_PROGRAM}`);
+  checkedArgs(GET_NETWORK_INTERFACES_FUNCTION, filters);
   const client = lookupClient(options);
   return withinLookupDeadline("getNetworkInterfaces", client, options?.timeoutMs, (call) =>
     client.describeAllNetworkInterfaces(filters, call),
@@ -87,7 +100,7 @@ export async function getInstance(
   args: { readonly instanceId: string },
   options?: LookupOptions,
 ): Promise<InstanceInfo> {
-  const instanceId = requireId("getInstance", "instanceId", args.instanceId);
+  const { instanceId } = checkedArgs(GET_INSTANCE_FUNCTION, args);
   const client = lookupClient(options);
   const page = await withinLookupDeadline("getInstance", client, options?.timeoutMs, (call) =>
     client.describeInstances({ instanceIds: [instanceId] }, call),

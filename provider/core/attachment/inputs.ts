@@ -4,16 +4,18 @@
  * @packageDocumentation
  */
 import type { NicInfo } from "../../../sdk/index";
-import {
-  assertId,
-  checkId,
-  checkTimeouts,
-  FIX_PROGRAM,
-  FIX_STATE,
-  isRecord,
-  isUnknown,
-} from "../inputValues";
-import type { CheckFailure, CheckResult, DiffResult } from "../results";
+import { assertId, FIX_PROGRAM, FIX_STATE, isRecord, isUnknown } from "../inputValues";
+import type { CheckResult, DiffResult } from "../results";
+import { ATTACHMENT_DEFAULT_TIMEOUT, ATTACHMENT_RESOURCE } from "../schema/attachmentSchema";
+import type {
+  AttachmentInputsOfSchema,
+  AttachmentOutputsOfSchema,
+  AttachmentTimeoutsOfSchema,
+} from "../schema/attachmentSchema";
+import { checkInputs } from "../schema/checkInputs";
+import { replacingInputs } from "../schema/definition";
+import { provenAtCompileTime } from "../schema/inference";
+import type { Equals } from "../schema/inference";
 
 /**
  * How long create and delete may wait, as Go-style durations (`"10m"`, `"1h"`). Dynamic providers
@@ -53,11 +55,14 @@ export interface AttachmentOutputs extends AttachmentInputs {
   readonly macAddress: string;
 }
 
-/** Both timeouts default to ten minutes, like most NIC operations in Zenlayer's own tools. */
-export const DEFAULT_TIMEOUT = "10m";
+// The interfaces above keep their text for the API report; the definition is the source, and these
+// proofs fail the build when the two differ in any key, type, optionality or `readonly`.
+provenAtCompileTime<Equals<AttachmentTimeouts, AttachmentTimeoutsOfSchema>>();
+provenAtCompileTime<Equals<AttachmentInputs, AttachmentInputsOfSchema>>();
+provenAtCompileTime<Equals<AttachmentOutputs, AttachmentOutputsOfSchema>>();
 
-/** The attachment's timeouts: attach, and detach. */
-const TIMEOUT_NAMES = ["create", "delete"] as const;
+/** Both timeouts default to ten minutes (see the definition). */
+export const DEFAULT_TIMEOUT = ATTACHMENT_DEFAULT_TIMEOUT;
 
 /**
  * The attachment's id is `<nicId>:<instanceId>`, the format Zenlayer's Terraform provider uses,
@@ -122,23 +127,17 @@ export function ownedOutputs(id: string, olds: Record<string, unknown>): Record<
 }
 
 /**
- * Validates the inputs before anything touches the cloud, naming the property at fault. Values
- * the engine does not know yet (during preview) pass through untouched.
+ * Validates the inputs before anything touches the cloud, naming the property at fault, under the
+ * rules of the definition. Values the engine does not know yet (during preview) pass through
+ * untouched.
  * @internal
  */
 export function checkAttachmentInputs(news: Record<string, unknown>): CheckResult<AttachmentInputs> {
-  const failures = [
-    checkId("nicId", news["nicId"]),
-    checkId("instanceId", news["instanceId"]),
-    ...checkTimeouts(news["timeouts"], TIMEOUT_NAMES),
-  ].filter((failure): failure is CheckFailure => failure !== undefined);
-  if (failures.length > 0) {
-    return { failures };
-  }
-  return { inputs: news as unknown as AttachmentInputs };
+  return checkInputs(ATTACHMENT_RESOURCE.inputs, news);
 }
 
-const REPLACING_PROPERTIES = ["nicId", "instanceId"] as const;
+/** `nicId` and `instanceId`, as the definition marks them. */
+const REPLACING_PROPERTIES = replacingInputs(ATTACHMENT_RESOURCE);
 
 function sameTimeouts(a: unknown, b: unknown): boolean {
   const left = (a ?? {}) as AttachmentTimeouts;

@@ -5,10 +5,24 @@
  */
 import { createHash } from "node:crypto";
 import type { NicInfo, NicSubnetType, Tag } from "../../../sdk/index";
-import { displayValue } from "../../../sdk/util/displayValue";
-import { checkId, checkTimeouts, isRecord, isUnknown } from "../inputValues";
-import type { CheckFailure, CheckResult, DiffResult } from "../results";
-import { checkResourceTags } from "../tags";
+import { isRecord, isUnknown } from "../inputValues";
+import type { CheckResult, DiffResult } from "../results";
+import { checkInputs } from "../schema/checkInputs";
+import { replacingInputs } from "../schema/definition";
+import { provenAtCompileTime } from "../schema/inference";
+import type { Equals } from "../schema/inference";
+import {
+  CREATION_TAG_KEY,
+  NETWORK_INTERFACE_DEFAULT_TIMEOUT,
+  NETWORK_INTERFACE_RESOURCE,
+} from "../schema/networkInterfaceSchema";
+import type {
+  NetworkInterfaceInputsOfSchema,
+  NetworkInterfaceOutputsOfSchema,
+  NetworkInterfaceTimeoutsOfSchema,
+} from "../schema/networkInterfaceSchema";
+
+export { CREATION_TAG_KEY };
 
 /** How long create, update (a rename) and delete may wait, as Go-style durations. @public */
 export interface NetworkInterfaceTimeouts {
@@ -61,21 +75,20 @@ export interface NetworkInterfaceOutputs extends NetworkInterfaceInputs {
   readonly createTime: string;
 }
 
-/** Create, update and delete each default to ten minutes, like the attachment's. */
-export const DEFAULT_TIMEOUT = "10m";
+// The interfaces above keep their text for the API report; the definition is the source, and these
+// proofs fail the build when the two differ in any key, type, optionality or `readonly`.
+provenAtCompileTime<Equals<NetworkInterfaceTimeouts, NetworkInterfaceTimeoutsOfSchema>>();
+provenAtCompileTime<Equals<NetworkInterfaceInputs, NetworkInterfaceInputsOfSchema>>();
+provenAtCompileTime<Equals<NetworkInterfaceOutputs, NetworkInterfaceOutputsOfSchema>>();
 
-const TIMEOUT_NAMES = ["create", "update", "delete"] as const;
+/** Create, update and delete each default to ten minutes (see the definition). */
+export const DEFAULT_TIMEOUT = NETWORK_INTERFACE_DEFAULT_TIMEOUT;
 
-/** The tag key this package sets on NICs it creates; user tags may not use it. */
-export const CREATION_TAG_KEY = "pulumi-zenlayer-creation";
-
-/** Properties whose change needs a new NIC: the API has no action that changes them in place. */
-const REPLACING = ["subnetId", "nicStackType", "resourceGroupId"] as const;
-
-/** Zenlayer's NIC name rule: 2–63 of letters, digits, `-`, `_`, `.`, starting and ending alphanumeric. */
-const NIC_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])$/;
-/** Ids Zenlayer issues that are not plain numbers (security and resource groups). */
-const IDENTIFIER = /^[A-Za-z0-9._:-]{1,64}$/;
+/**
+ * Properties whose change needs a new NIC (the API has no action that changes them in place), as
+ * the definition marks them; `tags`, compared as a set, is judged on its own.
+ */
+const REPLACING = replacingInputs(NETWORK_INTERFACE_RESOURCE).filter((property) => property !== "tags");
 /**
  * The status stored for a NIC whose create Zenlayer accepted but no read has shown yet: refresh and
  * delete must not take a read that does not list it at its word at once (reads may lag the create).
@@ -84,53 +97,15 @@ const IDENTIFIER = /^[A-Za-z0-9._:-]{1,64}$/;
 export const CREATE_UNSEEN = "UNKNOWN";
 /** Statuses of a NIC whose create has finished. */
 export const USABLE: ReadonlySet<string> = new Set(["AVAILABLE", "USED"]);
-const STACK_TYPES: readonly NicSubnetType[] = ["IPv4", "IPv4_IPv6", "IPv6"];
-
-function failure(property: string, rule: string, value: unknown): CheckFailure {
-  return { property, reason: `${property} must be ${rule}; got ${displayValue(value)}` };
-}
-
-/** `undefined` when the optional `value` is absent, unknown yet, or passes `test`. */
-function optional(property: string, value: unknown, rule: string, test: (v: unknown) => boolean) {
-  if (value === undefined || value === null || isUnknown(value) || test(value)) return undefined;
-  return failure(property, rule, value);
-}
-
 /**
- * Validates the inputs before anything touches the cloud, naming the property at fault; values not
- * known yet (during preview) pass through.
+ * Validates the inputs before anything touches the cloud, naming the property at fault, under the
+ * rules of the definition; values not known yet (during preview) pass through.
  * @internal
  */
 export function checkNetworkInterfaceInputs(
   news: Record<string, unknown>,
 ): CheckResult<NetworkInterfaceInputs> {
-  const name = news["name"];
-  const nameRule = "2 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
-  const failures = [
-    isUnknown(name) || (typeof name === "string" && NIC_NAME.test(name))
-      ? undefined
-      : failure("name", nameRule, name),
-    checkId("subnetId", news["subnetId"]),
-    optional(
-      "securityGroupId",
-      news["securityGroupId"],
-      "a Zenlayer id",
-      (v) => typeof v === "string" && IDENTIFIER.test(v),
-    ),
-    optional(
-      "resourceGroupId",
-      news["resourceGroupId"],
-      "a Zenlayer id",
-      (v) => typeof v === "string" && IDENTIFIER.test(v),
-    ),
-    optional("nicStackType", news["nicStackType"], `one of ${STACK_TYPES.join(", ")}`, (v) =>
-      STACK_TYPES.some((t) => t === v),
-    ),
-    optional("forceDetach", news["forceDetach"], "true or false", (v) => typeof v === "boolean"),
-    ...checkResourceTags(news["tags"], CREATION_TAG_KEY),
-    ...checkTimeouts(news["timeouts"], TIMEOUT_NAMES),
-  ].filter((found): found is CheckFailure => found !== undefined);
-  return failures.length > 0 ? { failures } : { inputs: news as unknown as NetworkInterfaceInputs };
+  return checkInputs(NETWORK_INTERFACE_RESOURCE.inputs, news);
 }
 
 function sameTags(a: unknown, b: unknown): boolean {
@@ -158,7 +133,7 @@ export function diffNetworkInterface(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): DiffResult {
-  const replaces: string[] = REPLACING.filter((property) => changed(olds, news, property));
+  const replaces = REPLACING.filter((property) => changed(olds, news, property));
   const tags = news["tags"];
   if (isUnknown(tags) || (tags !== undefined && !sameTags(olds["tags"], tags))) replaces.push("tags");
   // A NIC Zenlayer failed to create can never become usable: the next `up` replaces it.
