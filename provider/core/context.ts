@@ -161,6 +161,8 @@ export interface SettingSources {
   readonly log: (line: string) => void;
   /** The user's cancellation, when the front end has one. */
   readonly cancel?: AbortSignal | undefined;
+  /** The read-consistency window the provider's configuration sets (stack config or arguments). */
+  readonly readConsistencyMs?: number | undefined;
 }
 
 /**
@@ -190,7 +192,8 @@ export class ContextBuilder {
     return {
       client,
       polling: polling ?? pollingFromEnv(sources.env),
-      readConsistencyMs: readConsistencyMs ?? readConsistencyFromEnv(sources.env),
+      readConsistencyMs:
+        readConsistencyMs ?? sources.readConsistencyMs ?? readConsistencyFromEnv(sources.env),
       knowledge: knowledgeOf(client.account),
       log: sources.log,
       cancel: sources.cancel,

@@ -174,8 +174,8 @@ export class ReadTrust {
     return (
       `Zenlayer's reads still showed the NIC as it was before ${expected.what} ${after} after it, so they ` +
       `may lag more than the ${formatElapsed(this.windowMs())} this provider assumes; nothing was concluded ` +
-      "from them. Raise the assumed lag with PULUMI_ZENLAYER_READ_CONSISTENCY_MS (milliseconds) and run " +
-      "the command again"
+      "from them. Raise the assumed lag (milliseconds) with the provider setting `readConsistencyMs` " +
+      "(stack config `zenlayer:readConsistencyMs`) or PULUMI_ZENLAYER_READ_CONSISTENCY_MS, and run the command again"
     );
   }
 }

@@ -28,6 +28,9 @@ export interface ProviderOptions {
   readonly clientDeps?: ClientDeps;
 }
 
+/** The stack config key of the read-consistency window. */
+const READ_CONSISTENCY_KEY = "zenlayer:readConsistencyMs";
+
 /**
  * Where a dynamic provider's handlers get their context: `configure` (which the engine calls with
  * the stack config, secrets decrypted) records how to read stack config; `context()` builds a
@@ -46,9 +49,11 @@ export function contextSource(options: ProviderOptions): {
       stackConfig = (key) => req.config.get(key);
     },
     context() {
+      const configured = Number(stackConfig?.(READ_CONSISTENCY_KEY) ?? Number.NaN);
       return builder.build({
         explicit: options.clientSettings,
         stackConfig,
+        readConsistencyMs: Number.isFinite(configured) && configured >= 0 ? configured : undefined,
         env: options.env ?? process.env,
         log: options.log ?? ((line) => console.log(line)),
       });

@@ -10,25 +10,21 @@ import type { ClientSettings } from "../../sdk/index";
 import type { Env, SettingSources } from "../core/context";
 import { isUnknown } from "../core/inputValues";
 import type { CheckFailure, DiffResult } from "../core/results";
+import { inputFailures } from "../core/schema/checkInputs";
+import { PROVIDER_CONFIG } from "../core/schema/providerConfigSchema";
 import { hasUnknown } from "./propertyValues";
 
 type Bag = Record<string, unknown>;
 
-/** The configuration properties, and which of them are secrets (kept as ciphertext in state). @internal */
-export const CONFIG_PROPERTIES = [
-  "accessKeyId",
-  "accessKeyPassword",
-  "token",
-  "domain",
-  "scheme",
-  "maxRequestsPerSecond",
-  "readConsistencyMs",
-] as const;
-/** @internal */
-export const SECRET_CONFIG: ReadonlySet<string> = new Set(["accessKeyPassword", "token"]);
+/** The configuration properties, as the package schema defines them. @internal */
+export const CONFIG_PROPERTIES: readonly string[] = Object.keys(PROVIDER_CONFIG.properties);
 
-/** The largest read-consistency window accepted: a minute, the most evidence can widen it to. */
-const MAX_READ_CONSISTENCY_MS = 60_000;
+/** The secret ones, kept as ciphertext in state. @internal */
+export const SECRET_CONFIG: ReadonlySet<string> = new Set(
+  Object.entries(PROVIDER_CONFIG.properties)
+    .filter(([, property]) => property.secret)
+    .map(([name]) => name),
+);
 
 /** What one provider instance is configured with. @internal */
 export interface ProviderConfiguration {
@@ -68,15 +64,6 @@ export function configurationOf(args: Bag, isDefaultProvider: boolean): Provider
   return { sources: { explicit }, readConsistencyMs };
 }
 
-/** Why `readConsistencyMs` cannot be kept; `undefined` when it can (or is unset or unknown). */
-function readConsistencyProblem(value: unknown): CheckFailure | undefined {
-  if (value === undefined || value === null || isUnknown(value)) return undefined;
-  const ms = numberOf(value);
-  if (ms !== undefined && Number.isFinite(ms) && ms >= 0 && ms <= MAX_READ_CONSISTENCY_MS) return undefined;
-  const reason = `readConsistencyMs must be a number of milliseconds from 0 to ${String(MAX_READ_CONSISTENCY_MS)}; got ${JSON.stringify(value)}`;
-  return { property: "readConsistencyMs", reason };
-}
-
 /**
  * Validates a provider's configuration before it is used: every setting as the client would read
  * it (environment fallbacks included), so a wrong scheme, rate or missing credentials fail at
@@ -84,10 +71,8 @@ function readConsistencyProblem(value: unknown): CheckFailure | undefined {
  * @internal
  */
 export function checkProviderConfig(news: Bag, isDefaultProvider: boolean, env: Env): CheckFailure[] {
-  const failures: CheckFailure[] = [];
-  const consistency = readConsistencyProblem(news["readConsistencyMs"]);
-  if (consistency !== undefined) failures.push(consistency);
-  if (hasUnknown(CONFIG_PROPERTIES.map((key) => news[key]))) return failures;
+  const failures = inputFailures(PROVIDER_CONFIG.properties, news);
+  if (failures.length > 0 || hasUnknown(CONFIG_PROPERTIES.map((key) => news[key]))) return failures;
   try {
     resolveClientConfig({ ...configurationOf(news, isDefaultProvider).sources, env });
   } catch (error) {

@@ -60,22 +60,22 @@ export class ZenlayerProvider {
   readonly #env: Env;
   readonly #log: EngineLog;
   readonly #cancel = new AbortController();
-  readonly #configured: { configuration: ProviderConfiguration; builder: ContextBuilder } = {
-    configuration: { sources: {}, readConsistencyMs: undefined },
-    builder: new ContextBuilder(),
-  };
+  readonly #builder: ContextBuilder;
+  /** Until `Configure`: nothing set, so every setting comes from the environment. */
+  #configuration: ProviderConfiguration = { sources: {}, readConsistencyMs: undefined };
 
   constructor(options: PluginOptions) {
     this.#options = options;
     this.#env = options.env ?? process.env;
     this.#log = new EngineLog(options.engineAddress);
-    this.#configured.builder = new ContextBuilder(options.overrides);
+    this.#builder = new ContextBuilder(options.overrides);
   }
 
   /** A context for one call on the resource `urn`. */
   context(urn: string): ResourceContext {
-    return this.#configured.builder.build({
-      ...this.#configured.configuration.sources,
+    return this.#builder.build({
+      ...this.#configuration.sources,
+      readConsistencyMs: this.#configuration.readConsistencyMs,
       env: this.#env,
       log: (line) => this.#log.info(urn, line),
       cancel: this.#cancel.signal,
@@ -121,11 +121,7 @@ export class ZenlayerProvider {
         value,
       ]),
     );
-    const configuration = configurationOf({ ...variables, ...args }, isDefaultProvider(request.getUrn()));
-    const overrides = this.#options.overrides ?? {};
-    const readConsistencyMs = overrides.readConsistencyMs ?? configuration.readConsistencyMs;
-    this.#configured.configuration = configuration;
-    this.#configured.builder = new ContextBuilder({ ...overrides, readConsistencyMs });
+    this.#configuration = configurationOf({ ...variables, ...args }, isDefaultProvider(request.getUrn()));
     const response = new proto.ConfigureResponse();
     response.setAcceptsecrets(true);
     response.setSupportspreview(false);

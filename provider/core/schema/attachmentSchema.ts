@@ -6,7 +6,7 @@
  */
 import type { ResourceDefinition } from "./definition";
 import type { InputsOf, ObjectOf, OutputsOf } from "./inference";
-import { listOf, objectType, optional, required, STRING } from "./definition";
+import { INTEGER, listOf, objectType, optional, required, STRING } from "./definition";
 import { timeoutsOf, zenlayerId } from "./rules";
 
 /** Both timeouts default to ten minutes, like most NIC operations in Zenlayer's own tools. */
@@ -64,6 +64,12 @@ const ATTACHMENT_OUTPUTS = {
   primaryIpv4: required(STRING, "The NIC's primary private IPv4 address."),
   privateIpList: required(listOf(STRING), "Every private IP address of the NIC."),
   macAddress: required(STRING, "The NIC's MAC address."),
+  writeSentAt: optional(
+    INTEGER,
+    "When the attach that status `ATTACHING` stands for was sent (epoch ms), in a partial failure's state: " +
+      "later operations wait for reads to show it only until its grace from then has passed.",
+    { internal: true },
+  ),
 } as const;
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ResourceDefinition } from "./definition";
 import type { InputsOf, ObjectOf, OutputsOf } from "./inference";
-import { BOOLEAN, listOf, mapOf, objectType, optional, required, STRING } from "./definition";
+import { BOOLEAN, INTEGER, listOf, mapOf, objectType, optional, required, STRING } from "./definition";
 import { matches, resourceTags, timeoutsOf, zenlayerId } from "./rules";
 import { NIC_SUBNET_TYPE } from "./zecTypes";
 
@@ -119,6 +119,12 @@ const NETWORK_INTERFACE_OUTPUTS = {
   instanceId: required(STRING, 'The instance the NIC is attached to as last seen; `""` when none.'),
   resourceGroupName: required(STRING, "The name of the NIC's resource group."),
   createTime: required(STRING, "When the NIC was created, in ISO 8601 UTC."),
+  writeSentAt: optional(
+    INTEGER,
+    "When the create that status `UNKNOWN` stands for was sent (epoch ms), in a partial failure's state: " +
+      "later operations wait for reads to show the NIC only until its grace from then has passed.",
+    { internal: true },
+  ),
 } as const;
 
 /** A secondary NIC; its id is the NIC's id. */

@@ -12,7 +12,8 @@
  * runs, and never stores it.
  * @packageDocumentation
  */
-import { CLIENT_DEFAULTS, CLI_ENV_KEYS, TERRAFORM_ENV_KEYS } from "../../../sdk/config/clientConfig";
+import { CLIENT_DEFAULTS } from "../../../sdk/config/clientConfig";
+import { CLI_ENV_KEYS, TERRAFORM_ENV_KEYS } from "../../../sdk/config/settingKeys";
 import { parseDomain, parsePositiveNumber, parseScheme } from "../../../sdk/config/resolveClientConfig";
 import { DEFAULT_READ_CONSISTENCY_MS, READ_CONSISTENCY_VARIABLE } from "../context";
 import type { ObjectOf } from "./inference";

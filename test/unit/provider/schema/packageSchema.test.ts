@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { CLI_ENV_KEYS, TERRAFORM_ENV_KEYS } from "../../../../sdk/config/clientConfig";
+import { CLI_ENV_KEYS, TERRAFORM_ENV_KEYS } from "../../../../sdk/config/settingKeys";
 import { packageSchema, SDK_PACKAGE_NAMES } from "../../../../provider/core/schema/packageSchema";
 import type { PackageSchema } from "../../../../provider/core/schema/packageSchema";
 import type { PropertySpec, TypeSpec } from "../../../../provider/core/schema/pulumiSpecs";
