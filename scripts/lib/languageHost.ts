@@ -2,38 +2,84 @@ import { accessSync, constants, existsSync, realpathSync } from "node:fs";
 import * as path from "node:path";
 
 /**
- * Pulumi's Node.js language host: the plugin the CLI starts to run an on-disk program (`pulumi up`
- * in a folder with a `Pulumi.yaml`). Inline Automation API programs do not need it.
+ * The languages whose hosts `scripts/ensure-pulumi` builds from a source folder: the Go module
+ * proxy does not serve them (the YAML host it does, so that one needs no folder).
  */
-export const LANGUAGE_HOST_BINARY = "pulumi-language-nodejs";
+export const SOURCE_BUILT_LANGUAGES = ["nodejs", "go", "python"] as const;
 
-/** Names the folder `scripts/ensure-pulumi` builds the language host from. */
-export const LANGUAGE_HOST_SOURCE_VARIABLE = "PULUMI_LANGUAGE_NODEJS_SOURCE";
+/** A language whose host is built from source; see {@link SOURCE_BUILT_LANGUAGES}. */
+export type SourceBuiltLanguage = (typeof SOURCE_BUILT_LANGUAGES)[number];
 
-/**
- * Where the host's source sits when this repository is checked out beside a `shared` folder (the
- * Go module proxy does not serve it). A fresh clone without that folder works too, on inline
- * programs only.
- */
-export function sharedLanguageHostSource(repoRoot: string): string {
-  return path.resolve(repoRoot, "..", "shared", "tools", LANGUAGE_HOST_BINARY);
+/** The plugin the CLI starts to run an on-disk program of `language` (`pulumi up` in its folder). */
+export function hostBinary(language: string): string {
+  return `pulumi-language-${language}`;
+}
+
+/** The variable naming the folder `scripts/ensure-pulumi` builds the host of `language` from. */
+export function hostSourceVariable(language: SourceBuiltLanguage): string {
+  return `PULUMI_LANGUAGE_${language.toUpperCase()}_SOURCE`;
 }
 
 /**
- * The source folder to build the language host from: the variable when it is set (an empty value
- * means "none", which is how a fresh clone is simulated beside `../shared`), else the shared folder
- * when it exists, else none.
+ * Where the source of the host of `language` sits when this repository is checked out beside a
+ * `shared` folder. A fresh clone without that folder works too, without those hosts.
  */
+export function sharedHostSource(repoRoot: string, language: SourceBuiltLanguage): string {
+  return path.resolve(repoRoot, "..", "shared", "tools", hostBinary(language));
+}
+
+/**
+ * The source folder to build the host of `language` from: its variable when set (an empty value
+ * means "none", which is how a fresh clone is simulated beside `../shared`), else the shared
+ * folder when it exists, else none.
+ */
+export function hostSource(
+  repoRoot: string,
+  language: SourceBuiltLanguage,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  const given = env[hostSourceVariable(language)];
+  if (given !== undefined) {
+    return given === "" ? undefined : given;
+  }
+  const shared = sharedHostSource(repoRoot, language);
+  return existsSync(shared) ? shared : undefined;
+}
+
+/**
+ * `env` with each host's source variable set to its `../shared` folder where the variable is
+ * unset and the folder exists: what `scripts/ensure-pulumi` gets from the tests, the demo and
+ * `.ci/run`, so that a checkout beside `shared` runs on-disk programs of every language it can.
+ */
+export function withSharedHostSources(repoRoot: string, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const added = SOURCE_BUILT_LANGUAGES.flatMap((language) => {
+    const source = hostSource(repoRoot, language, env);
+    const variable = hostSourceVariable(language);
+    return env[variable] === undefined && source !== undefined ? [[variable, source] as const] : [];
+  });
+  return added.length === 0 ? env : { ...env, ...Object.fromEntries(added) };
+}
+
+/**
+ * Pulumi's Node.js language host: the plugin the CLI starts to run an on-disk program (`pulumi up`
+ * in a folder with a `Pulumi.yaml`). Inline Automation API programs do not need it.
+ */
+export const LANGUAGE_HOST_BINARY = hostBinary("nodejs");
+
+/** Names the folder `scripts/ensure-pulumi` builds the Node.js language host from. */
+export const LANGUAGE_HOST_SOURCE_VARIABLE = hostSourceVariable("nodejs");
+
+/** {@link sharedHostSource} of the Node.js host. */
+export function sharedLanguageHostSource(repoRoot: string): string {
+  return sharedHostSource(repoRoot, "nodejs");
+}
+
+/** {@link hostSource} of the Node.js host. */
 export function languageHostSource(
   repoRoot: string,
   env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
-  const given = env[LANGUAGE_HOST_SOURCE_VARIABLE];
-  if (given !== undefined) {
-    return given === "" ? undefined : given;
-  }
-  const shared = sharedLanguageHostSource(repoRoot);
-  return existsSync(shared) ? shared : undefined;
+  return hostSource(repoRoot, "nodejs", env);
 }
 
 function isExecutable(file: string): boolean {

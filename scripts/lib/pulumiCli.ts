@@ -3,13 +3,14 @@ import { mkdir } from "node:fs/promises";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { findPackageRoot } from "../../sdk/client/requestHeaders";
-import { LANGUAGE_HOST_SOURCE_VARIABLE, languageHostFor, languageHostSource } from "./languageHost";
+import { languageHostFor, withSharedHostSources } from "./languageHost";
 
 const execFileAsync = promisify(execFile);
 
 /** The repository root, from the sources (scripts/lib) or the build (dist/scripts/lib). */
 export const REPO_ROOT = findPackageRoot(__dirname) ?? path.resolve(__dirname, "..", "..");
-const ENSURE_PULUMI_SCRIPT = path.join(REPO_ROOT, "scripts", "ensure-pulumi");
+/** Finds or builds the CLI and its language hosts, and prints the CLI's root as its last stdout line. */
+export const ENSURE_PULUMI_SCRIPT = path.join(REPO_ROOT, "scripts", "ensure-pulumi");
 
 /**
  * How long a `beforeAll` that calls {@link ensurePulumiCli} should be allowed to take. The first run
@@ -59,19 +60,19 @@ function runScript(file: string, env: NodeJS.ProcessEnv): Promise<ScriptResult> 
 }
 
 /** The root is the last stdout line by the script's contract; anything before it is ignored. */
-function lastLine(text: string): string {
+export function lastLine(text: string): string {
   const lines = text.split("\n").filter((line) => line.trim() !== "");
   return lines.at(-1)?.trim() ?? "";
 }
 
 /**
- * The script's environment: this process's, with {@link LANGUAGE_HOST_SOURCE_VARIABLE} pointing at
- * `../shared/tools/pulumi-language-nodejs` when it is unset and that folder exists, so that a
- * checkout beside it gets a CLI that runs on-disk programs too.
+ * The environment to run {@link ENSURE_PULUMI_SCRIPT} in: this process's, with each
+ * `PULUMI_LANGUAGE_<LANG>_SOURCE` that is unset pointing at `../shared/tools/pulumi-language-<lang>`
+ * when that folder exists, so that a checkout beside it gets a CLI that runs on-disk programs of
+ * those languages too.
  */
-function ensurePulumiEnv(): NodeJS.ProcessEnv {
-  const source = languageHostSource(REPO_ROOT);
-  return source === undefined ? process.env : { ...process.env, [LANGUAGE_HOST_SOURCE_VARIABLE]: source };
+export function ensurePulumiEnv(): NodeJS.ProcessEnv {
+  return withSharedHostSources(REPO_ROOT, process.env);
 }
 
 /**
