@@ -2,7 +2,20 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", ".pulumi-cli/", "coverage/", "sdk/nodejs/", "sdk/python/", "sdk/go/", "sdk/dotnet/", "**/*.js", "**/*.mjs"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      ".pulumi-cli/",
+      "coverage/",
+      "sdk/nodejs/",
+      "sdk/python/",
+      "sdk/go/",
+      "sdk/dotnet/",
+      "**/*.js",
+      "**/*.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
