@@ -8,6 +8,7 @@ import { withInstanceLock } from "../../../provider/core/instanceLocks";
 import type { NicInfo, RateLimiter } from "../../../sdk/index";
 import { abortableSleep } from "../../../sdk/util/time";
 import { INSTANCE, NIC, nic, OTHER_INSTANCE, run, startKit } from "./support/decisionKit";
+import { answers } from "./support/scriptedZenlayer";
 
 afterEach(() => jest.useRealTimers());
 
@@ -94,5 +95,20 @@ describe("the look right before the detach", () => {
     await run(deleteAttachment(kit.context(), `${NIC}:${INSTANCE}`, STORED));
     const actions = kit.zenlayer.requests.map((request) => request.action);
     expect(actions.slice(0, 2)).toEqual(["DescribeNetworkInterfaces", DETACH]);
+  });
+});
+
+describe("after Zenlayer refused the detach for a rebooting instance", () => {
+  it("looks again, and leaves a NIC that moved meanwhile on its new instance", async () => {
+    const kit = startKit({ nics: [nic({ on: INSTANCE })], instances: { [INSTANCE]: "REBOOT" } });
+    kit.zenlayer.script(DETACH, answers.refused("OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT"));
+    kit.zenlayer.cloud.later(500, (state) => ({
+      ...state,
+      nics: new Map(state.nics).set(NIC, nic({ on: OTHER_INSTANCE })),
+    }));
+    const outcome = await run(deleteAttachment(kit.context(), `${NIC}:${INSTANCE}`, STORED));
+    expect(outcome.ok).toBe(true);
+    expect(kit.zenlayer.sent(DETACH)).toBe(1);
+    expect(kit.zenlayer.cloud.current().nics.get(NIC)).toMatchObject({ instanceId: OTHER_INSTANCE });
   });
 });

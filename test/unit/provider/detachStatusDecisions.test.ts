@@ -23,6 +23,8 @@ interface StatusRow {
   readonly expected: Expected;
   /** A line the delete logs. */
   readonly logged?: string;
+  /** What the stack holds, when not the pair in the id with status USED. */
+  readonly stored?: Record<string, unknown>;
   /** At least this long before it ends (fake ms): verdicts without a write are confirmed a window later. */
   readonly notBeforeMs?: number;
 }
@@ -71,6 +73,13 @@ describe("a delete, by the NIC's status", () => {
       notBeforeMs: 1000,
     },
     {
+      label: "USED on another instance that older state recorded: left alone, the id names the pair",
+      nic: nic({ on: OTHER_INSTANCE }),
+      stored: { ...STORED, instanceId: OTHER_INSTANCE },
+      expected: NO_DETACH,
+      notBeforeMs: 1000,
+    },
+    {
       label: "ATTACHING to another instance: left alone",
       nic: nic({ on: OTHER_INSTANCE, status: "ATTACHING" }),
       expected: NO_DETACH,
@@ -94,10 +103,10 @@ describe("a delete, by the NIC's status", () => {
       expected: NO_DETACH,
       logged: `nic ${NIC} is the primary NIC of instance ${INSTANCE}; it stays attached`,
     },
-  ])("$label", async ({ nic: start, then, expected, logged, notBeforeMs = 0 }) => {
+  ])("$label", async ({ nic: start, then, stored = STORED, expected, logged, notBeforeMs = 0 }) => {
     const kit = startKit({ nics: start === undefined ? [] : [start] });
     then?.(kit);
-    const outcome = await run(deleteAttachment(kit.context(), ID, STORED));
+    const outcome = await run(deleteAttachment(kit.context(), ID, stored));
     expectDecision(kit, outcome, expected);
     if (logged !== undefined) expect(kit.logs.join("\n")).toContain(logged);
     expect(outcome.afterMs).toBeGreaterThanOrEqual(notBeforeMs);
@@ -107,5 +116,24 @@ describe("a delete, by the NIC's status", () => {
         instanceId: null,
       });
     }
+  });
+});
+
+describe("a detach that outlasts the timeout", () => {
+  it("fails naming the last status, keeping the attachment; a re-run finishes without a second detach", async () => {
+    const kit = startKit({ nics: [nic({ on: INSTANCE })] });
+    kit.zenlayer.behaviour.transitionMs = 20_000;
+    const first = await run(deleteAttachment(kit.context(), ID, { ...STORED, timeouts: { delete: "5s" } }));
+    expectDecision(kit, first, {
+      outcome: [
+        `detaching NIC ${NIC} from instance ${INSTANCE} did not finish within its 5s timeout (last status DETACHING)`,
+        "The attachment stays in the stack",
+      ],
+      sends: { [DETACH]: 1 },
+    });
+    expectDecision(kit, await run(deleteAttachment(kit.context(), ID, STORED)), {
+      outcome: "done",
+      sends: { [DETACH]: 1 },
+    });
   });
 });

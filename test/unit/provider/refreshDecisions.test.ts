@@ -134,3 +134,12 @@ describe("a refresh of an attachment", () => {
     expect(kit.zenlayer.writes()).toEqual([]);
   });
 });
+
+describe("a refresh of state an older version wrote, recording the instance the NIC was seen on", () => {
+  it("owns the pair in its id: a NIC on that other instance drops it", async () => {
+    const kit = startKit({ nics: [nic({ on: OTHER_INSTANCE })] });
+    const older = { nicId: NIC, instanceId: OTHER_INSTANCE, status: "USED" };
+    expect(await run(readAttachment(kit.context(), ID, older))).toMatchObject({ ok: true, value: undefined });
+    expect(kit.zenlayer.writes()).toEqual([]);
+  });
+});
