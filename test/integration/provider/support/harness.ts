@@ -1,5 +1,5 @@
 import { createNetworkInterfaceAttachmentProvider } from "../../../../provider/index";
-import type { AttachmentInputs, AttachmentOutputs, ProviderOptions } from "../../../../provider/index";
+import type { AttachmentInputs, AttachmentOutputs } from "../../../../provider/index";
 import { DEFAULT_ACCESS_KEY, startSimulator } from "../../../../simulator/index";
 import type { Simulator, SimulatorOptions } from "../../../../simulator/index";
 import type * as dynamic from "@pulumi/pulumi/dynamic";
@@ -23,11 +23,8 @@ export const FAST_CLIENT = {
   retry: { maxAttempts: 12, baseDelayMs: 5, maxDelayMs: 40, deadlineMs: 20_000 },
 } as const;
 
-/** Starts a simulator with `options` and a provider on it; `provider` overrides the provider's settings. */
-export async function startHarness(
-  options: SimulatorOptions = {},
-  provider: Partial<Pick<ProviderOptions, "readConsistencyMs">> = {},
-): Promise<Harness> {
+/** Starts a simulator with `options` and a provider on it. */
+export async function startHarness(options: SimulatorOptions = {}): Promise<Harness> {
   const sim = await startSimulator({ transitionDelayMs: 40, ...options });
   const logs: string[] = [];
   const handlers = createNetworkInterfaceAttachmentProvider({
@@ -35,7 +32,6 @@ export async function startHarness(
     env: {},
     polling: { intervalMs: 20 },
     log: (line) => logs.push(line),
-    ...provider,
   });
   const instance = sim.control.addInstance({ regionId: "asia-east-1" });
   const nic = sim.control.addNic({ regionId: "asia-east-1" });
@@ -65,16 +61,3 @@ export async function failureOf(work: Promise<unknown>): Promise<Error & Record<
 export function count(sim: Simulator, action: string): number {
   return sim.control.actionCounts()[action] ?? 0;
 }
-
-/** How many requests for `action` the simulator answered with `code`. */
-export function answeredWith(sim: Simulator, action: string, code: string): number {
-  return sim.control.requestLog().filter((entry) => entry.action === action && entry.code === code).length;
-}
-
-/** How many requests for `action` the simulator answered with success. */
-export function succeeded(sim: Simulator, action: string): number {
-  return sim.control.requestLog().filter((entry) => entry.action === action && entry.status === 200).length;
-}
-
-/** Zenlayer's answer to a NIC change on an instance that is not RUNNING. */
-export const INSTANCE_REFUSAL = "OPERATION_DENIED_INSTANCE_STATUS_NOT_SUPPORT";

@@ -8,33 +8,26 @@ import { FAST_CLIENT } from "./harness";
 
 export const REGION = "asia-east-1";
 export const SUBNET = "3000000000000000001";
-export const OTHER_SUBNET = "3000000000000000002";
 export const GROUP = "5000000000000000001";
 export const OTHER_GROUP = "5000000000000000002";
 export const TEAM = "6000000000000000001";
 
-/** A simulator with two subnets, two security groups and a resource group, and a NIC provider on it. */
+/** A simulator with a subnet, two security groups and a resource group, and a NIC provider on it. */
 export interface NicHarness {
   readonly sim: Simulator;
   readonly provider: dynamic.ResourceProvider<NetworkInterfaceInputs, NetworkInterfaceOutputs>;
   readonly logs: string[];
-  /** A RUNNING instance in the subnets' region. */
+  /** A RUNNING instance in the subnet's region. */
   readonly instanceId: string;
 }
 
-export async function startNicHarness(
-  options: SimulatorOptions = {},
-  readConsistencyMs = 50,
-): Promise<NicHarness> {
+export async function startNicHarness(options: SimulatorOptions = {}): Promise<NicHarness> {
   const sim = await startSimulator({
     transitionDelayMs: 40,
     seed: {
       resourceGroups: [{ resourceGroupId: TEAM, resourceGroupName: "team-a" }],
       securityGroups: [{ securityGroupId: GROUP }, { securityGroupId: OTHER_GROUP }],
-      subnets: [
-        { subnetId: SUBNET, regionId: REGION },
-        { subnetId: OTHER_SUBNET, regionId: REGION },
-      ],
+      subnets: [{ subnetId: SUBNET, regionId: REGION }],
     },
     ...options,
   });
@@ -43,7 +36,7 @@ export async function startNicHarness(
     clientSettings: { ...FAST_CLIENT, domain: sim.domain },
     env: {},
     polling: { intervalMs: 20 },
-    readConsistencyMs,
+    readConsistencyMs: 50,
     log: (line) => logs.push(line),
   });
   const instance = sim.control.addInstance({ regionId: REGION });
@@ -53,11 +46,6 @@ export async function startNicHarness(
 /** Inputs as the engine passes them after `check` (the resource class adds `creationKey`). */
 export function nicInputs(overrides: Partial<NetworkInterfaceInputs> = {}): NetworkInterfaceInputs {
   return { name: "eth1", subnetId: SUBNET, creationKey: "project/stack/eth1", ...overrides };
-}
-
-/** The NICs the simulator holds in `subnetId`, whatever their status. */
-export function nicsIn(sim: Simulator, subnetId: string = SUBNET) {
-  return sim.control.snapshot().nics.filter((nic) => nic.subnetId === subnetId);
 }
 
 /** A plain client on the simulator, for changes "made elsewhere" (by hand, by another tool). */
