@@ -8,7 +8,17 @@ import type { AttachmentOutputs } from "../../../provider/core/attachment/inputs
 import type { InstanceStatus, NicInfo } from "../../../sdk/index";
 import { expectDecision } from "./support/decisionExpectations";
 import type { Expected } from "./support/decisionExpectations";
-import { INSTANCE, NIC, nic, nicLater, OTHER_INSTANCE, run, startKit, succeeds } from "./support/decisionKit";
+import {
+  INSTANCE,
+  keptOutputs,
+  NIC,
+  nic,
+  nicLater,
+  OTHER_INSTANCE,
+  run,
+  startKit,
+  succeeds,
+} from "./support/decisionKit";
 import type { Kit } from "./support/decisionKit";
 import { answers } from "./support/scriptedZenlayer";
 import type { Answer } from "./support/scriptedZenlayer";
@@ -99,6 +109,9 @@ describe("a create that fails, by what its attach may have done", () => {
       createAttachment(kit.context(), { nicId: NIC, instanceId: INSTANCE, timeouts: { create: "5s" } }),
     );
     expectDecision(kit, outcome, expected);
+    // A kept ATTACHING records when the attach that may have run was sent: the first one.
+    const kept = outcome.ok ? undefined : keptOutputs(outcome.error);
+    if (kept?.["status"] === "ATTACHING") expect(kept["writeSentAt"]).toBe(kit.zenlayer.requests[0]!.at);
   });
 });
 
@@ -121,8 +134,11 @@ interface ContinueRow {
   readonly nic: NicInfo;
   readonly then?: (kit: Kit) => void;
   readonly expected: Expected;
-  /** At least this long before it ends (fake ms). */
-  readonly notBeforeMs?: number;
+  /** How long before this `up` the stack says the earlier attach was sent (absent: older state). */
+  readonly sentAgoMs?: number;
+  /** When this `up` sends its attach, at the earliest and before (fake ms from its start). */
+  readonly attachNotBeforeMs?: number;
+  readonly attachBeforeMs?: number;
 }
 
 describe("an `up` continuing a partial create (stored ATTACHING), by what reads show", () => {
@@ -148,7 +164,22 @@ describe("an `up` continuing a partial create (stored ATTACHING), by what reads 
       label: "free for five windows (the earlier attach never ran): attaches once",
       nic: nic(),
       expected: { outcome: "done", sends: { [ATTACH]: 1 } },
-      notBeforeMs: 5000,
+      attachNotBeforeMs: 5000,
+    },
+    {
+      label: "free, the earlier attach sent 2 s before: attaches once its five windows from then have passed",
+      nic: nic(),
+      sentAgoMs: 2000,
+      expected: { outcome: "done", sends: { [ATTACH]: 1 } },
+      attachNotBeforeMs: 3000,
+      attachBeforeMs: 5000,
+    },
+    {
+      label: "free, the earlier attach sent 6 s before (its grace over): attaches at the first look",
+      nic: nic(),
+      sentAgoMs: 6000,
+      expected: { outcome: "done", sends: { [ATTACH]: 1 } },
+      attachBeforeMs: 1000,
     },
     {
       label: "on another instance, seen twice a window apart: fails, kept",
@@ -158,16 +189,19 @@ describe("an `up` continuing a partial create (stored ATTACHING), by what reads 
         kept: { status: "ATTACHING", instanceId: INSTANCE },
         sends: {},
       },
-      notBeforeMs: 1000,
     },
-  ])("$label", async ({ nic: start, then, expected, notBeforeMs = 0 }) => {
+  ])("$label", async ({ nic: start, then, expected, sentAgoMs, attachNotBeforeMs = 0, attachBeforeMs }) => {
     const kit = startKit({ nics: [start] });
     then?.(kit);
-    const outcome = await run(
-      updateAttachment(kit.context(), partial(), { nicId: NIC, instanceId: INSTANCE }),
-    );
+    const startedAt = Date.now();
+    const olds = { ...partial(), ...(sentAgoMs === undefined ? {} : { writeSentAt: startedAt - sentAgoMs }) };
+    const outcome = await run(updateAttachment(kit.context(), olds, { nicId: NIC, instanceId: INSTANCE }));
     expectDecision(kit, outcome, expected);
-    expect(outcome.afterMs).toBeGreaterThanOrEqual(notBeforeMs);
+    const attach = kit.zenlayer.requests.find((request) => request.action === ATTACH);
+    if (attach !== undefined) expect(attach.at - startedAt).toBeGreaterThanOrEqual(attachNotBeforeMs);
+    if (attach !== undefined && attachBeforeMs !== undefined)
+      expect(attach.at - startedAt).toBeLessThan(attachBeforeMs);
+    if (outcome.ok) expect(outcome.value).not.toHaveProperty("writeSentAt");
   });
 
   it("a change of timeouts only on an attached one: no request, the new timeouts kept", async () => {

@@ -7,7 +7,16 @@ import { deleteAttachment } from "../../../provider/core/attachment/lifecycle";
 import type { NicInfo } from "../../../sdk/index";
 import { expectDecision } from "./support/decisionExpectations";
 import type { Expected } from "./support/decisionExpectations";
-import { INSTANCE, NIC, nic, nicLater, OTHER_INSTANCE, run, startKit } from "./support/decisionKit";
+import {
+  INSTANCE,
+  NIC,
+  nic,
+  nicLater,
+  OTHER_INSTANCE,
+  run,
+  sentBeforeStart,
+  startKit,
+} from "./support/decisionKit";
 import type { Kit } from "./support/decisionKit";
 
 afterEach(() => jest.useRealTimers());
@@ -27,6 +36,7 @@ interface StatusRow {
   readonly stored?: Record<string, unknown>;
   /** At least this long before it ends (fake ms): verdicts without a write are confirmed a window later. */
   readonly notBeforeMs?: number;
+  readonly beforeMs?: number;
 }
 
 const NO_DETACH = { outcome: "done", sends: {} } as const;
@@ -80,6 +90,21 @@ describe("a delete, by the NIC's status", () => {
       notBeforeMs: 1000,
     },
     {
+      label: "free, stored ATTACHING (an attach no read showed): no detach once free for five windows",
+      nic: nic(),
+      stored: { ...STORED, status: "ATTACHING" },
+      expected: NO_DETACH,
+      notBeforeMs: 5000,
+    },
+    {
+      label: "free, stored ATTACHING sent 6 s before (its grace over): no detach, once confirmed",
+      nic: nic(),
+      stored: { ...STORED, status: "ATTACHING", writeSentAt: sentBeforeStart(6000) },
+      expected: NO_DETACH,
+      notBeforeMs: 1000,
+      beforeMs: 2000,
+    },
+    {
       label: "ATTACHING to another instance: left alone",
       nic: nic({ on: OTHER_INSTANCE, status: "ATTACHING" }),
       expected: NO_DETACH,
@@ -103,13 +128,14 @@ describe("a delete, by the NIC's status", () => {
       expected: NO_DETACH,
       logged: `nic ${NIC} is the primary NIC of instance ${INSTANCE}; it stays attached`,
     },
-  ])("$label", async ({ nic: start, then, stored = STORED, expected, logged, notBeforeMs = 0 }) => {
+  ])("$label", async ({ nic: start, then, stored = STORED, expected, logged, notBeforeMs = 0, beforeMs }) => {
     const kit = startKit({ nics: start === undefined ? [] : [start] });
     then?.(kit);
     const outcome = await run(deleteAttachment(kit.context(), ID, stored));
     expectDecision(kit, outcome, expected);
     if (logged !== undefined) expect(kit.logs.join("\n")).toContain(logged);
     expect(outcome.afterMs).toBeGreaterThanOrEqual(notBeforeMs);
+    if (beforeMs !== undefined) expect(outcome.afterMs).toBeLessThan(beforeMs);
     if (start?.nicType !== "Primary" && start?.instanceId === INSTANCE) {
       expect(kit.zenlayer.cloud.current().nics.get(NIC)).toMatchObject({
         status: "AVAILABLE",

@@ -9,13 +9,17 @@ import type { NicInfo } from "../../../sdk/index";
 import { nicRecord } from "./support/cloudTimeline";
 import { expectDecision, resentAfter } from "./support/decisionExpectations";
 import type { Expected } from "./support/decisionExpectations";
-import { run, startKit } from "./support/decisionKit";
+import { keptOutputs, run, startKit } from "./support/decisionKit";
 import type { Kit } from "./support/decisionKit";
 import { nicInputs, SUBNET, tagged } from "./support/networkInterfaceFixtures";
 import { answers } from "./support/scriptedZenlayer";
 import type { Answer } from "./support/scriptedZenlayer";
 
 afterEach(() => jest.useRealTimers());
+
+/** When the last create was sent. */
+const lastCreateAt = (kit: Kit): number | undefined =>
+  kit.zenlayer.requests.filter((request) => request.action === "CreateNetworkInterface").at(-1)?.at;
 
 const CREATE = "CreateNetworkInterface";
 const DELETE = "DeleteNetworkInterface";
@@ -186,6 +190,9 @@ describe("a NetworkInterface create", () => {
       setup?.(kit);
       const outcome = await run(createNetworkInterface(kit.context(), inputs));
       expectDecision(kit, outcome, expected);
+      // A NIC kept before any read showed it records when its create was sent.
+      const kept = outcome.ok ? undefined : keptOutputs(outcome.error);
+      if (kept?.["status"] === "UNKNOWN") expect(kept["writeSentAt"]).toBe(lastCreateAt(kit));
       expect(kit.zenlayer.cloud.current().nics.size).toBe(nicsAfter);
       if (resentNotBeforeMs !== undefined)
         expect(resentAfter(kit, CREATE)[0]).toBeGreaterThanOrEqual(resentNotBeforeMs);

@@ -5,7 +5,7 @@
  */
 import { readNetworkInterface } from "../../../provider/core/networkInterface/lifecycle";
 import type { NicInfo } from "../../../sdk/index";
-import { INSTANCE, NIC, nicLater, run, startKit } from "./support/decisionKit";
+import { INSTANCE, NIC, nicLater, run, sentBeforeStart, startKit } from "./support/decisionKit";
 import type { Kit } from "./support/decisionKit";
 import { GROUP, nicInputs, stored, tagged } from "./support/networkInterfaceFixtures";
 
@@ -21,10 +21,13 @@ interface RefreshRow {
   readonly label: string;
   readonly nic: NicInfo | undefined;
   readonly storedStatus?: string;
+  /** When the stack says the create was sent, that long before the refresh (absent: older state). */
+  readonly sentAgoMs?: number;
   readonly then?: (kit: Kit) => void;
   /** The status the refreshed NIC has, or `"dropped"`. */
   readonly expected: string;
   readonly notBeforeMs?: number;
+  readonly beforeMs?: number;
 }
 
 describe("a NetworkInterface refresh", () => {
@@ -67,15 +70,26 @@ describe("a NetworkInterface refresh", () => {
       expected: "dropped",
       notBeforeMs: 5000,
     },
-  ])("$label", async ({ nic: start, storedStatus, then, expected, notBeforeMs = 0 }) => {
+    {
+      label:
+        "stored UNKNOWN, its create sent 6 s before (its grace over), never listed: dropped once confirmed",
+      nic: undefined,
+      storedStatus: "UNKNOWN",
+      sentAgoMs: 6000,
+      expected: "dropped",
+      notBeforeMs: 1000,
+      beforeMs: 2000,
+    },
+  ])("$label", async ({ nic: start, storedStatus, sentAgoMs, then, expected, notBeforeMs = 0, beforeMs }) => {
     const kit = startKit({ nics: start === undefined ? [] : [start] });
     then?.(kit);
-    const outcome = await run(
-      readNetworkInterface(kit.context(), NIC, stored(OLD, start ?? free, storedStatus)),
-    );
+    const sent = sentAgoMs === undefined ? {} : { writeSentAt: sentBeforeStart(sentAgoMs) };
+    const props = { ...stored(OLD, start ?? free, storedStatus), ...sent };
+    const outcome = await run(readNetworkInterface(kit.context(), NIC, props));
     if (!outcome.ok) throw outcome.error;
     expect(outcome.value === undefined ? "dropped" : outcome.value.outputs.status).toBe(expected);
     expect(outcome.afterMs).toBeGreaterThanOrEqual(notBeforeMs);
+    if (beforeMs !== undefined) expect(outcome.afterMs).toBeLessThan(beforeMs);
     expect(kit.zenlayer.writes()).toEqual([]);
   });
 

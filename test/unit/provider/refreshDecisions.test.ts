@@ -6,7 +6,16 @@
  */
 import { readAttachment } from "../../../provider/core/attachment/lifecycle";
 import type { NicInfo } from "../../../sdk/index";
-import { INSTANCE, NIC, nic, nicLater, OTHER_INSTANCE, run, startKit } from "./support/decisionKit";
+import {
+  INSTANCE,
+  NIC,
+  nic,
+  nicLater,
+  OTHER_INSTANCE,
+  run,
+  sentBeforeStart,
+  startKit,
+} from "./support/decisionKit";
 import type { Kit } from "./support/decisionKit";
 
 afterEach(() => jest.useRealTimers());
@@ -18,6 +27,8 @@ interface Row {
   readonly nic: NicInfo | undefined;
   /** The status the stack holds; `undefined`: no stored properties (an import, or old state). */
   readonly stored: string | undefined;
+  /** When the stack says the earlier attach was sent, that long before the refresh (absent: older state). */
+  readonly sentAgoMs?: number;
   readonly then?: (kit: Kit) => void;
   /** The status the refreshed resource has, or `"dropped"`. */
   readonly expected: string;
@@ -104,6 +115,24 @@ describe("a refresh of an attachment", () => {
       notBeforeMs: 5000,
     },
     {
+      label: "stored ATTACHING sent 6 s before (its grace over), free: dropped once confirmed",
+      nic: nic(),
+      stored: "ATTACHING",
+      sentAgoMs: 6000,
+      expected: "dropped",
+      notBeforeMs: 1000,
+      beforeMs: 2000,
+    },
+    {
+      label: "stored ATTACHING sent 3 s before, free: dropped once its grace from then is over",
+      nic: nic(),
+      stored: "ATTACHING",
+      sentAgoMs: 3000,
+      expected: "dropped",
+      notBeforeMs: 2000,
+      beforeMs: 5000,
+    },
+    {
       label:
         "stored ATTACHING, on another instance (not what a missing attach shows): dropped once confirmed",
       nic: nic({ on: OTHER_INSTANCE }),
@@ -117,22 +146,26 @@ describe("a refresh of an attachment", () => {
       stored: undefined,
       expected: "USED",
     },
-  ])("$label", async ({ nic: start, stored, then, expected, logged, notBeforeMs = 0, beforeMs }) => {
-    const kit = startKit({ nics: start === undefined ? [] : [start] });
-    then?.(kit);
-    const props = stored === undefined ? {} : { nicId: NIC, instanceId: INSTANCE, status: stored };
-    const outcome = await run(readAttachment(kit.context(), ID, props));
-    if (!outcome.ok) throw outcome.error;
-    expect(outcome.value === undefined ? "dropped" : outcome.value.outputs.status).toBe(expected);
-    if (outcome.value !== undefined) {
-      expect(outcome.value.outputs).toMatchObject({ nicId: NIC, instanceId: INSTANCE });
-      expect(outcome.value.inputs).toEqual({ nicId: NIC, instanceId: INSTANCE });
-    }
-    if (logged !== undefined) expect(kit.logs.join("\n")).toContain(logged);
-    expect(outcome.afterMs).toBeGreaterThanOrEqual(notBeforeMs);
-    if (beforeMs !== undefined) expect(outcome.afterMs).toBeLessThan(beforeMs);
-    expect(kit.zenlayer.writes()).toEqual([]);
-  });
+  ])(
+    "$label",
+    async ({ nic: start, stored, sentAgoMs, then, expected, logged, notBeforeMs = 0, beforeMs }) => {
+      const kit = startKit({ nics: start === undefined ? [] : [start] });
+      then?.(kit);
+      const sent = sentAgoMs === undefined ? {} : { writeSentAt: sentBeforeStart(sentAgoMs) };
+      const props = stored === undefined ? {} : { nicId: NIC, instanceId: INSTANCE, status: stored, ...sent };
+      const outcome = await run(readAttachment(kit.context(), ID, props));
+      if (!outcome.ok) throw outcome.error;
+      expect(outcome.value === undefined ? "dropped" : outcome.value.outputs.status).toBe(expected);
+      if (outcome.value !== undefined) {
+        expect(outcome.value.outputs).toMatchObject({ nicId: NIC, instanceId: INSTANCE });
+        expect(outcome.value.inputs).toEqual({ nicId: NIC, instanceId: INSTANCE });
+      }
+      if (logged !== undefined) expect(kit.logs.join("\n")).toContain(logged);
+      expect(outcome.afterMs).toBeGreaterThanOrEqual(notBeforeMs);
+      if (beforeMs !== undefined) expect(outcome.afterMs).toBeLessThan(beforeMs);
+      expect(kit.zenlayer.writes()).toEqual([]);
+    },
+  );
 });
 
 describe("a refresh of state an older version wrote, recording the instance the NIC was seen on", () => {

@@ -25,6 +25,11 @@ const HALF = (): number => 0.5;
 /** Where fake time starts: a fixed epoch, so looks fall on the same grid in every run. */
 const EPOCH = Date.UTC(2025, 6, 16, 1, 0, 0);
 
+/** The moment `ms` before a kit's start: when a write an earlier `up` recorded (`writeSentAt`) was sent. */
+export function sentBeforeStart(ms: number): number {
+  return EPOCH - ms;
+}
+
 let accounts = 0;
 
 export interface Kit {
@@ -149,4 +154,9 @@ export function keptInStack(error: Error): { id: string; status: unknown; instan
   if (!(error instanceof PartialFailure)) return undefined;
   const outputs = error.outputs as { status?: unknown; instanceId?: unknown };
   return { id: error.id, status: outputs.status, instanceId: outputs.instanceId };
+}
+
+/** The outputs a partial failure keeps in the stack; `undefined` for a plain failure. */
+export function keptOutputs(error: Error): Record<string, unknown> | undefined {
+  return error instanceof PartialFailure ? (error.outputs as Record<string, unknown>) : undefined;
 }
