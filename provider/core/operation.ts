@@ -48,6 +48,11 @@ export class Operation {
   #lastPendingLookAt: number | undefined;
   /** When the latest look began: once `converge` returns, the look that saw the wait end. */
   #lastLookAt: number | undefined;
+  /**
+   * Whether a look since the last write found reads lagging it: how long the wait then took says
+   * how far reads lag, not how long a transition takes, so nothing is learned from it.
+   */
+  #readsLagged = false;
 
   constructor(ctx: ResourceContext, description: string, timeoutText: string, timeoutMs: number) {
     this.ctx = ctx;
@@ -87,6 +92,7 @@ export class Operation {
     this.reads.wrote(at);
     this.#answeredWriteAt = answered ? at : undefined;
     this.#lastPendingLookAt = undefined;
+    this.#readsLagged = false;
     const transitions = this.ctx.knowledge.transitions;
     this.#firstLookAt = at + transitions.firstLookAfterMs(this.ctx.polling.intervalMs);
   }
@@ -110,6 +116,7 @@ export class Operation {
    * message at a timeout says so (see `ReadTrust.lagExplanation`).
    */
   lagging<T>(nic: NicView): WaitDecision<T> {
+    this.#readsLagged = true;
     return { kind: "pending", observed: displayText(nic?.status ?? "gone") };
   }
 
@@ -187,7 +194,7 @@ export class Operation {
   }
 
   #learnTransition(): void {
-    if (this.#answeredWriteAt === undefined || this.#lastLookAt === undefined) return;
+    if (this.#answeredWriteAt === undefined || this.#lastLookAt === undefined || this.#readsLagged) return;
     this.ctx.knowledge.transitions.learn(
       this.#answeredWriteAt,
       this.#lastPendingLookAt,

@@ -148,3 +148,13 @@ describe("lag seen after an accepted attach widens the window for the account, a
     expect(elsewhere.afterMs).toBeLessThan(window);
   });
 });
+
+describe("what an operation whose reads lagged teaches the account", () => {
+  it("learns no transition time from it: the wait measured the lag, not the transition", async () => {
+    const kit = laggingKit(3000);
+    const ctx = kit.context();
+    const before = ctx.knowledge.transitions.firstLookAfterMs(ctx.polling.intervalMs);
+    await succeeds(createAttachment(kit.context(), { nicId: NIC, instanceId: INSTANCE }));
+    expect(ctx.knowledge.transitions.firstLookAfterMs(ctx.polling.intervalMs)).toBe(before);
+  });
+});
