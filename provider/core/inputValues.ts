@@ -132,8 +132,17 @@ const ZENLAYER_ID = new RegExp(`^[0-9]{1,${String(MAX_ID_DIGITS)}}$`);
 export function idProblem(property: string, value: unknown): string | undefined {
   if (typeof value === "string" && ZENLAYER_ID.test(value)) return undefined;
   const rule = `a Zenlayer id of 1 to ${String(MAX_ID_DIGITS)} ASCII digits, such as "1475945014486896967"`;
-  return `${property} must be ${rule}; got ${displayValue(value)}`;
+  return `${property} must be ${rule}; got ${displayValue(value)}${typeof value === "number" ? NUMBER_HINT : ""}`;
 }
+
+/**
+ * Why an id arrives as a number, and what to do: Pulumi YAML reads stack config that looks like a
+ * number as one (pulumi/pulumi-yaml#577), and a 19-digit id does not survive that.
+ */
+const NUMBER_HINT =
+  ", a number: ids are strings (a 19-digit id loses digits as a number). In a Pulumi YAML program, set it in " +
+  "stack config quoted as JSON (`pulumi config set <key> '\"<id>\"'`), since Pulumi YAML reads config " +
+  "that looks like a number as one";
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -41,7 +41,14 @@ describe("check", () => {
 
   it("rejects a non-string id", () => {
     const result = checkAttachmentInputs({ nicId: 42, instanceId: VM });
-    expect(result.failures).toEqual([{ property: "nicId", reason: expect.stringMatching(/; got 42$/) }]);
+    expect(result.failures).toEqual([
+      {
+        property: "nicId",
+        reason: expect.stringMatching(
+          /; got 42, a number: ids are strings .*pulumi config set <key> '"<id>"'/,
+        ),
+      },
+    ]);
   });
 
   it("names bad and unknown timeouts", () => {

@@ -1,0 +1,67 @@
+/**
+ * examples/yaml through the CLI with the provider plugin installed as the README says: a NIC, an
+ * attachment and an instance lookup; up with progress under the resource's URN, a refresh and a
+ * preview that find nothing to change, and a destroy that detaches before it deletes.
+ */
+import * as path from "node:path";
+import { describeLanguage } from "../support/languageAvailability";
+import { eventsIn, startPluginStack, SUBNET, writesTo } from "./support/pluginStack";
+import type { PluginStack } from "./support/pluginStack";
+
+const SETUP_TIMEOUT_MS = 300_000;
+
+describeLanguage("yaml", "examples/yaml on the provider plugin", () => {
+  let stack: PluginStack;
+  let instanceId: string;
+
+  beforeAll(async () => {
+    stack = await startPluginStack("examples/yaml");
+    instanceId = stack.sim.control.addInstance({ regionId: "asia-east-1" }).instanceId;
+    // Quoted as JSON, as examples/yaml/README.md says: Pulumi YAML reads numeric config as numbers.
+    await stack.mustRun(["config", "set", "subnetId", `"${SUBNET}"`]);
+    await stack.mustRun(["config", "set", "instanceId", `"${instanceId}"`]);
+  }, SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("up makes the NIC and attaches it to the instance the lookup found, reporting progress under the attachment", async () => {
+    const eventLog = path.join(stack.dir, "events.json");
+    await stack.mustRun(["up", "--yes", "--event-log", eventLog]);
+    const outputs = JSON.parse((await stack.mustRun(["stack", "output", "--json"])).output) as Record<
+      string,
+      string
+    >;
+    expect(outputs["instanceStatus"]).toBe("RUNNING");
+    const nic = stack.sim.control.snapshot().nics.find((candidate) => candidate.name === "app-nic");
+    expect(nic).toMatchObject({ status: "USED", instanceId, primaryIpv4: outputs["primaryIpv4"] });
+    const diagnostics = (await eventsIn(eventLog)).flatMap((event) => {
+      const diagnostic = event["diagnosticEvent"] as { urn?: string; message?: string } | undefined;
+      return diagnostic === undefined ? [] : [diagnostic];
+    });
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        urn: expect.stringMatching(/::zenlayer:zec:NetworkInterfaceAttachment::attachment$/),
+        message: expect.stringMatching(/attaching NIC \d+ to instance \d+/),
+      }),
+    );
+  });
+
+  it("refresh and preview then find nothing to change", async () => {
+    await stack.mustRun(["refresh", "--yes"]);
+    await stack.mustRun(["preview", "--expect-no-changes"]);
+  });
+
+  it("destroy detaches the NIC before it deletes it", async () => {
+    const nicId =
+      stack.sim.control.snapshot().nics.find((candidate) => candidate.name === "app-nic")?.nicId ?? "";
+    await stack.mustRun(["destroy", "--yes"]);
+    expect(writesTo(stack.sim, nicId).filter((write) => write.endsWith(" 200"))).toEqual([
+      "AttachNetworkInterface 200",
+      "DetachNetworkInterface 200",
+      "DeleteNetworkInterface 200",
+    ]);
+    expect(stack.sim.control.getNic(nicId)).toBeUndefined();
+  });
+});
