@@ -66,6 +66,17 @@ function verifyTimestamp(timestamp: string | undefined, nowMs: number): ApiError
 }
 
 /**
+ * Who signed a request that {@link verifyRequest} accepted: the access key id its signature named,
+ * or `bearer token`. Never a secret: the key id is sent in the clear, and a token is not shown.
+ * @internal
+ */
+export function signerOf(authorization: string | undefined): string | undefined {
+  if (authorization === undefined) return undefined;
+  if (BEARER_AUTHORIZATION.test(authorization)) return "bearer token";
+  return ZC2_AUTHORIZATION.exec(authorization)?.[1];
+}
+
+/**
  * Authenticates a request like the real gateway: a configured Bearer token, or a ZC2-HMAC-SHA256
  * signature recomputed from the Host, Content-Type and body bytes actually received. Returns the
  * error to answer with, or null. The expected signature never leaves this function.

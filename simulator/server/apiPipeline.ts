@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, commonError, defaultCodeForStatus } from "../api/errorCodes";
 import { dispatch } from "../api/router";
-import { verifyRequest } from "../auth/verifyRequest";
+import { signerOf, verifyRequest } from "../auth/verifyRequest";
 import type { EdgeFault } from "../faults/faultInjector";
 import { nicsSeen, observeNicWrite } from "../log/requestLog";
 import type { SimulatorRuntime } from "../runtime";
@@ -25,6 +25,8 @@ type Decision = {
   readonly fault?: string;
   readonly effect?: WriteEffect;
   readonly seen?: Record<string, string | null>;
+  /** Who signed the request, once it is authenticated. */
+  readonly signedBy?: string;
 };
 
 function edgeOutcome(fault: EdgeFault, requestId: string): Decision {
@@ -92,15 +94,17 @@ async function decide(request: ApiRequest, runtime: SimulatorRuntime): Promise<D
   if (edge !== undefined) return edgeOutcome(edge, request.requestId);
   const authError = authenticate(request, runtime);
   if (authError !== null) return { outcome: errorOutcome(request.requestId, authError) };
+  const signer = signerOf(headerValue(request.req, "authorization"));
+  const signedBy = signer === undefined ? {} : { signedBy: signer };
   const before = scripted.take(request.action, "before");
   if (before !== undefined)
-    return { outcome: scriptedOutcome(before, request.requestId), fault: "fail-next" };
+    return { outcome: scriptedOutcome(before, request.requestId), fault: "fail-next", ...signedBy };
   const serverError = faults.serverError(request.action);
   if (serverError !== undefined) {
     const error = commonError(serverError, "The service is temporarily unable to process the request.");
-    return { outcome: errorOutcome(request.requestId, error), fault: "server-error" };
+    return { outcome: errorOutcome(request.requestId, error), fault: "server-error", ...signedBy };
   }
-  return executeAndAnswer(request, runtime);
+  return { ...executeAndAnswer(request, runtime), ...signedBy };
 }
 
 /**
@@ -139,7 +143,7 @@ export async function handleApiRequest(
     version: headerValue(req, "x-zc-version") ?? null,
   };
   runtime.log.count(request.action);
-  const { outcome, fault, effect, seen } = await decide(request, runtime);
+  const { outcome, fault, effect, seen, signedBy } = await decide(request, runtime);
   deliver(res, outcome);
   runtime.log.record({
     time: isoSeconds(arrival),
@@ -153,6 +157,7 @@ export async function handleApiRequest(
     ...(fault === undefined ? {} : { fault }),
     ...(effect === undefined ? {} : { effect }),
     ...(seen === undefined ? {} : { seen }),
+    ...(signedBy === undefined ? {} : { signedBy }),
   });
 }
 

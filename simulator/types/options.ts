@@ -112,6 +112,11 @@ export interface RequestLogEntry {
    * What a client read, stale or not, is what it acted on; chaos tests judge a detach by it.
    */
   seen?: Record<string, string | null>;
+  /**
+   * Who signed an authenticated request: the access key id its signature named (sent in the
+   * clear, never a secret), or `bearer token`. Absent for a request that was not authenticated.
+   */
+  signedBy?: string;
 }
 
 /**
