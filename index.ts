@@ -1,6 +1,7 @@
 /**
  * pulumi-zenlayer: Pulumi resources for Zenlayer Cloud.
  * @packageDocumentation
+ * @module pulumi-zenlayer
  */
 import * as zec from "./provider/zec/index";
 

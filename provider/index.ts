@@ -4,6 +4,7 @@
  * `networkInterfaceProvider`, so those exports stay), and what tools and tests use to drive the
  * handlers directly.
  * @packageDocumentation
+ * @module pulumi-zenlayer/provider
  */
 export {
   createNetworkInterfaceAttachmentProvider,

@@ -164,7 +164,7 @@ export function isDeadlineExceeded(value: unknown): value is DeadlineExceededErr
 
 const WAIT_TIMEOUT_BRAND = Symbol.for("pulumi-zenlayer.WaitTimeoutError");
 
-/** @public */
+/** What a {@link WaitTimeoutError} reports, so that its message and fields always agree. @public */
 export interface WaitTimeoutErrorInit {
   readonly lastObserved: string | undefined;
   readonly elapsedMs: number;

@@ -3,6 +3,7 @@
  * their wire types, the errors they throw, the signer, a status waiter and configuration. Everything
  * else in `sdk/` is internal and may change in any release.
  * @packageDocumentation
+ * @module pulumi-zenlayer/sdk
  */
 export { ZecClient, ZEC_API_VERSION, ZEC_SERVICE } from "./zec/zecClient";
 export { ZenlayerApiClient } from "./client/apiClient";

@@ -3,6 +3,7 @@
  * demos and running Pulumi stacks without an account. Everything a user needs is exported here;
  * the other modules are internal and may change without notice.
  * @packageDocumentation
+ * @module pulumi-zenlayer/simulator
  */
 export { DEFAULT_ACCESS_KEY, startSimulator } from "./simulator";
 export { runCli } from "./cli";

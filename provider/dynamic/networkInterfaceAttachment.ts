@@ -11,7 +11,9 @@ const attachmentProvider = providerReference("networkInterfaceAttachmentProvider
  * @public
  */
 export interface NetworkInterfaceAttachmentTimeouts {
+  /** Bounds the attach: until Zenlayer reports the NIC `USED` on the instance. */
   readonly create?: pulumi.Input<string>;
+  /** Bounds the detach: until Zenlayer reports the NIC free. */
   readonly delete?: pulumi.Input<string>;
 }
 
@@ -25,6 +27,7 @@ export interface NetworkInterfaceAttachmentArgs {
   readonly nicId: pulumi.Input<string>;
   /** The instance to attach it to; it must be RUNNING and in the NIC's region. */
   readonly instanceId: pulumi.Input<string>;
+  /** How long the attach and the detach may take; see `NetworkInterfaceAttachmentTimeouts`. */
   readonly timeouts?: pulumi.Input<NetworkInterfaceAttachmentTimeouts>;
 }
 
@@ -61,15 +64,25 @@ export class NetworkInterfaceAttachment extends pulumi.dynamic.Resource {
   declare readonly nicType: pulumi.Output<string>;
   /** The NIC's name in Zenlayer Cloud. */
   declare readonly nicName: pulumi.Output<string>;
+  /** The region of the NIC (and so of the instance). */
   declare readonly regionId: pulumi.Output<string>;
+  /** The VPC of the NIC's subnet. */
   declare readonly vpcId: pulumi.Output<string>;
+  /** The NIC's subnet. */
   declare readonly subnetId: pulumi.Output<string>;
   /** The NIC's primary private IPv4 address. */
   declare readonly primaryIpv4: pulumi.Output<string>;
   /** Every private IP address of the NIC. */
   declare readonly privateIpList: pulumi.Output<string[]>;
+  /** The NIC's MAC address, e.g. to match the interface inside the instance's OS. */
   declare readonly macAddress: pulumi.Output<string>;
 
+  /**
+   * Declares the attachment; the engine attaches on `pulumi up`.
+   * @param name - The resource's name in the stack, unique per type.
+   * @param args - Which NIC goes on which instance, and the timeouts.
+   * @param opts - Pulumi's resource options, e.g. `deletedWith`.
+   */
   constructor(name: string, args: NetworkInterfaceAttachmentArgs, opts?: pulumi.CustomResourceOptions) {
     if (!opts?.urn) {
       for (const required of ["nicId", "instanceId"] as const) {

@@ -20,6 +20,7 @@ export interface ProviderOptions {
   readonly polling?: PollingSettings;
   /** How long Describe may lag a write; 1000 ms by default (`PULUMI_ZENLAYER_READ_CONSISTENCY_MS`). */
   readonly readConsistencyMs?: number;
+  /** Where progress lines go; `console.log` by default, which the engine shows under the resource. */
   readonly log?: (line: string) => void;
   /**
    * The client's transport, rate limiter, clock, randomness and sleep, which the operations' own

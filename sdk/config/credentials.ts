@@ -24,10 +24,12 @@ export class AccessKeyCredentials {
     return this.#accessKeyPassword;
   }
 
+  /** What `JSON.stringify` writes: the id, never the password, so a logged config leaks nothing. */
   toJSON(): { kind: "accessKey"; accessKeyId: string; accessKeyPassword: "[REDACTED]" } {
     return { kind: this.kind, accessKeyId: this.accessKeyId, accessKeyPassword: "[REDACTED]" };
   }
 
+  /** What `console.log` and `util.inspect` show: the id, never the password. */
   [inspect.custom](): string {
     return `AccessKeyCredentials { accessKeyId: '${this.accessKeyId}', accessKeyPassword: [REDACTED] }`;
   }
@@ -51,10 +53,12 @@ export class BearerTokenCredentials {
     return this.#token;
   }
 
+  /** What `JSON.stringify` writes: never the token, so a logged config leaks nothing. */
   toJSON(): { kind: "bearerToken"; token: "[REDACTED]" } {
     return { kind: this.kind, token: "[REDACTED]" };
   }
 
+  /** What `console.log` and `util.inspect` show: never the token. */
   [inspect.custom](): string {
     return "BearerTokenCredentials { token: [REDACTED] }";
   }

@@ -14,11 +14,13 @@ export interface RateLimiter {
   record?(outcome: "throttled" | "accepted"): void;
 }
 
-/** @public */
+/** The starting rate and burst of a {@link TokenBucket}; the clock and sleep are injectable for tests. @public */
 export interface TokenBucketOptions {
+  /** The rate to start at and never climb above; throttling lowers it for a while. */
   readonly requestsPerSecond: number;
   /** Defaults to `requestsPerSecond`: up to one second's worth of calls may go out at once. */
   readonly burst?: number;
+  /** The clock, in epoch milliseconds; `Date.now` by default. */
   readonly now?: () => number;
   readonly sleep?: Sleep;
 }

@@ -24,7 +24,10 @@ export interface SignInput {
   readonly timestamp: number | string;
 }
 
-/** @public */
+/**
+ * A signature and the header that carries it. The signature is returned apart so that a verifier
+ * (the simulator's) can compare it without parsing the header. @public
+ */
 export interface SignOutput {
   /** The full `Authorization` header value. */
   readonly authorization: string;

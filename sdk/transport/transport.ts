@@ -45,6 +45,7 @@ export interface HttpReply {
  * @public
  */
 export interface Transport {
+  /** Sends one request once; retrying is the client's decision, never the transport's. */
   send(request: HttpRequest): Promise<HttpReply>;
 }
 

@@ -100,6 +100,7 @@ export class Deadline {
     return Math.max(0, Math.min(this.at, this.#stoppedAt ?? Number.POSITIVE_INFINITY) - this.#now());
   }
 
+  /** True once no time remains (or the deadline was stopped with none left): no new write may start. */
   expired(): boolean {
     return this.remainingMs() === 0;
   }

@@ -24,7 +24,7 @@ export interface WaitProgress {
   readonly attempt: number;
 }
 
-/** @public */
+/** How {@link waitUntil} paces its looks and when it gives up; the clock and randomness are injectable for tests. @public */
 export interface WaitOptions {
   /** The first pause between looks, and the lower bound of every pause. */
   readonly minDelayMs: number;
@@ -36,6 +36,7 @@ export interface WaitOptions {
   readonly deadline?: Deadline | undefined;
   /** Cancels the wait at once, even while a look is running. */
   readonly signal?: AbortSignal | undefined;
+  /** Called after every look that is not final, so a long wait can say where it stands. */
   readonly onProgress?: ((progress: WaitProgress) => void) | undefined;
   /**
    * Decides each pause in place of the jittered exponential one, for callers whose looks follow a
@@ -43,7 +44,9 @@ export interface WaitOptions {
    * the pending decision (with its `notBeforeMs`) and the attempt number.
    */
   readonly pause?: ((pending: PendingDecision, attempt: number) => number) | undefined;
+  /** The jitter's source in [0, 1); `Math.random` by default. */
   readonly random?: (() => number) | undefined;
+  /** The clock, in epoch milliseconds; `Date.now` by default. */
   readonly now?: (() => number) | undefined;
   readonly sleep?: Sleep | undefined;
 }

@@ -17,7 +17,7 @@ export type NicStatus =
 /** A primary NIC lives and dies with its instance; only secondary NICs can be detached. @public */
 export type NicType = "Primary" | "Secondary";
 
-/** @public */
+/** The IP versions a NIC's subnet gives it; also the `nicStackType` a create asks for. @public */
 export type NicSubnetType = "IPv4" | "IPv4_IPv6" | "IPv6";
 
 /**
@@ -42,7 +42,7 @@ export type InstanceStatus =
   | "RESIZING"
   | "REINSTALL_FAILED";
 
-/** @public */
+/** One tag; on the wire a NIC's tags are a list of these inside `Tags`. @public */
 export interface Tag {
   readonly key: string;
   readonly value: string;
@@ -53,7 +53,7 @@ export interface Tags {
   readonly tags: readonly Tag[];
 }
 
-/** @public */
+/** The resource group a NIC belongs to, as Describe reports it (id and name together). @public */
 export interface ResourceGroupInfo {
   readonly resourceGroupId: string;
   readonly resourceGroupName: string;
@@ -86,7 +86,7 @@ export interface NicInfo {
   readonly tags?: Tags | null;
 }
 
-/** @public */
+/** An instance's boot disk, as DescribeInstances reports it; sizes are in GB. @public */
 export interface SystemDiskInfo {
   readonly diskId: string;
   readonly diskSize: number;
@@ -166,10 +166,13 @@ export interface DescribeNetworkInterfacesRequest {
   readonly pageNum?: number;
 }
 
-/** @public */
+/** One page of NICs; {@link ZecClient.findNetworkInterface} reads one NIC without paging. @public */
 export type DescribeNetworkInterfacesResponse = PagedResponse<NicInfo>;
 
-/** @public */
+/**
+ * Attach starts the change and returns at once: the NIC passes through `ATTACHING`, and only a
+ * Describe showing `USED` on the instance confirms it. @public
+ */
 export interface AttachNetworkInterfaceRequest {
   readonly nicId: string;
   readonly instanceId: string;
@@ -180,12 +183,15 @@ export interface DetachNetworkInterfaceRequest {
   readonly nicId: string;
 }
 
-/** @public */
+/** Delete accepts only a NIC that is `AVAILABLE` (detached); it then goes `DELETING`, then away. @public */
 export interface DeleteNetworkInterfaceRequest {
   readonly nicId: string;
 }
 
-/** @public */
+/**
+ * The fields Zenlayer accepts for a new secondary NIC; the subnet fixes its region and VPC. Only
+ * `name` and `subnetId` are required. @public
+ */
 export interface CreateNetworkInterfaceRequest {
   /** 2–63 characters: letters, digits, `-`, `_`, `.`; starts and ends with a letter or digit. */
   readonly name: string;
@@ -217,7 +223,7 @@ export interface CreateNetworkInterfaceResponse extends ApiResponse {
   readonly nicId: string;
 }
 
-/** @public */
+/** All filters are optional; an unknown id yields an empty `dataSet`, not an error. @public */
 export interface DescribeInstancesRequest {
   /** At most 100. */
   readonly instanceIds?: readonly string[];
@@ -234,7 +240,7 @@ export interface DescribeInstancesRequest {
   readonly pageNum?: number;
 }
 
-/** @public */
+/** One page of instances; {@link ZecClient.findInstance} reads one instance without paging. @public */
 export type DescribeInstancesResponse = PagedResponse<InstanceInfo>;
 
 /** Actions without output return only the request ID. @public */

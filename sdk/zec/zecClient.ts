@@ -142,6 +142,11 @@ export class ZecClient extends ZenlayerApiClient {
     return this.zec("DeleteNetworkInterface", request, options);
   }
 
+  /**
+   * One page of instances matching `request`. The resources use it to check that an instance can
+   * take a NIC (`RUNNING`) and to answer the instance lookup; reads of single instances are batched
+   * by {@link ZecClient.findInstance}.
+   */
   describeInstances(
     request: DescribeInstancesRequest,
     options?: CallOptions,

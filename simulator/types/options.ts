@@ -165,7 +165,11 @@ export interface StatusTransition {
   cause: "api" | "transition" | "out-of-band" | "seed";
 }
 
-/** @public */
+/**
+ * How to start a simulator: where it listens, who may call it, what it holds, how slow its
+ * transitions are and which faults it injects. Every field is optional; the defaults suit a test.
+ * @public
+ */
 export interface SimulatorOptions {
   /** Default 127.0.0.1. */
   host?: string;
@@ -263,6 +267,7 @@ export interface SimulatorControl {
   failNext(rule: FailNextRule): void;
   /** For transitions scheduled from now on. */
   setTransitionDelay(ms: number): void;
+  /** Switches the error codes answered from now on, to test a client against either generation. */
   setErrorCodes(gen: ErrorCodeGeneration): void;
   /** Matching transitions (all when no id is given) do not complete until the stall ends. */
   stallTransitions(opts: { nicId?: string; instanceId?: string; forMs: number | "forever" }): void;

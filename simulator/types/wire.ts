@@ -17,19 +17,19 @@ export const NIC_STATUSES = [
   "CREATE_FAILED",
 ] as const;
 
-/** @public */
+/** A NIC status, as the simulator answers it; see {@link NIC_STATUSES}. @public */
 export type WireNicStatus = (typeof NIC_STATUSES)[number];
 
 /** `nicType` is the only way the API marks a primary NIC; there is no boolean flag. @public */
 export const NIC_TYPES = ["Primary", "Secondary"] as const;
 
-/** @public */
+/** `Primary` or `Secondary`; see {@link NIC_TYPES}. @public */
 export type WireNicType = (typeof NIC_TYPES)[number];
 
 /** The NIC's IP stack, as reported in `nicSubnetType`. @public */
 export const NIC_SUBNET_TYPES = ["IPv4", "IPv4_IPv6", "IPv6"] as const;
 
-/** @public */
+/** A NIC's IP stack; see {@link NIC_SUBNET_TYPES}. @public */
 export type WireNicSubnetType = (typeof NIC_SUBNET_TYPES)[number];
 
 /** The CLI enum plus the two extra states Terraform uses (`PENDING`, `REINSTALL_FAILED`). @public */
@@ -51,7 +51,7 @@ export const INSTANCE_STATUSES = [
   "REINSTALL_FAILED",
 ] as const;
 
-/** @public */
+/** An instance status, as the simulator answers it; see {@link INSTANCE_STATUSES}. @public */
 export type WireInstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
 /** One tag; keys are unique per resource. @public */
@@ -65,7 +65,7 @@ export interface WireTagSet {
   tags: WireTag[];
 }
 
-/** @public */
+/** A resource group as the API nests it in a NIC: id and name together. @public */
 export interface WireResourceGroup {
   resourceGroupId: string;
   resourceGroupName: string;
