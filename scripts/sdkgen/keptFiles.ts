@@ -13,9 +13,12 @@ import * as path from "node:path";
  * - Go: the module's `go.mod` and `go.sum`. gen-sdk writes none for this schema, and a Go program
  *   cannot build against a folder without them. The module is `sdk/go`, so it holds only Go code.
  *   And a README that says how to install the SDK offline (gen-sdk writes none for Go).
+ * - .NET: its README, which says also that the SDK is not compiled here and how to regenerate it
+ *   (gen-sdk's own holds only the schema's description).
  */
 export const KEPT_FILES: Readonly<Partial<Record<string, readonly string[]>>> = {
   go: ["go.mod", "go.sum", "README.md"],
+  dotnet: ["README.md"],
 };
 
 /**

@@ -64,6 +64,7 @@ describe("KEPT_FILES", () => {
       (files ?? []).map((file) => path.join("sdk", language, file)),
     );
     expect(listed).toContain(path.join("sdk", "go", "go.mod"));
+    expect(listed).toContain(path.join("sdk", "dotnet", "README.md"));
     expect(listed.filter((file) => !existsSync(path.join(REPO_ROOT, file)))).toEqual([]);
   });
 });
