@@ -4,7 +4,8 @@
  * install: `sdk/nodejs`, `sdk/python`, `sdk/go`, `sdk/dotnet`. `-- --check` generates into a
  * temporary folder instead and fails, naming each file, when that differs from what is committed.
  * gen-sdk runs each language's host; a language whose host this machine lacks is reported as
- * skipped, with the reason, and left as committed.
+ * skipped, with the reason, and left as committed. Files written by hand (`keptFiles.ts`: the Go
+ * module's `go.mod`, READMEs) are kept as committed by both.
  * @packageDocumentation
  */
 import { execFile } from "node:child_process";
@@ -15,6 +16,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { packageSchema } from "../../provider/core/schema/packageSchema";
 import { ensurePulumiCli, REPO_ROOT } from "../lib/pulumiCli";
+import { KEPT_FILES, keepCommitted } from "./keptFiles";
 
 const execFileAsync = promisify(execFile);
 const LANGUAGES = ["nodejs", "python", "go", "dotnet"] as const;
@@ -112,6 +114,7 @@ async function main(check: boolean, languages: readonly Language[]): Promise<num
       await generate(cli.root, schemaFile, language, path.join(work, "out"));
       const generated = path.join(work, "out", language);
       const committed = path.join(SDK_ROOT, language);
+      await keepCommitted(KEPT_FILES[language] ?? [], committed, generated);
       const changed = await differences(committed, generated);
       if (check) {
         failed ||= changed.length > 0;

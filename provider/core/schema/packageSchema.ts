@@ -10,6 +10,8 @@
  *   package is not theirs to vouch for.
  * - Python `pulumi_zenlayer`, Go `github.com/pulumi-zenlayer/pulumi-zenlayer/sdk/go/zenlayer` (the
  *   same project name as owner; it must be where the SDK is published), .NET `Pulumi.Zenlayer`.
+ *   The Go package lives in the module `…/sdk/go` (`sdk/go/go.mod`, written by hand: gen-sdk writes
+ *   none), which holds only Go code, unlike a module at `sdk/` would.
  * No `pluginDownloadURL`: SDKs would try to download the plugin from it, and nothing serves it yet.
  * @packageDocumentation
  */
