@@ -22,26 +22,38 @@ check_language_host_source() {
     die "$source/go.mod requires github.com/pulumi/pulumi/pkg/v3 '${required:-?}', not v$PULUMI_VERSION like the CLI."
 }
 
-# The files of the source folder $1 that the host needs beside its binary, as upstream installs
-# them with it: every top-level file whose name starts with "pulumi-" (for Python,
-# pulumi-language-python-exec, the script it runs programs with).
+# The files the host $2 built from the source folder $1 needs beside its binary, one path a line,
+# sorted by name: every top-level file of the folder whose name starts with "pulumi-", as upstream
+# installs them with the host; and for Python, when the folder has no executor (upstream ships it
+# with the CLI, not with the host's source), this repository's own, $BUILD_MODULE/$PYTHON_EXECUTOR.
 host_companions() {
-  (cd "$1" && find . -maxdepth 1 -type f -name 'pulumi-*' | sed 's|^\./||' | LC_ALL=C sort)
+  local source="$1" host="$2"
+  {
+    find "$source" -maxdepth 1 -type f -name 'pulumi-*'
+    if [ "$host" = "$(host_binary python)" ] && [ ! -f "$source/$PYTHON_EXECUTOR" ]; then
+      printf '%s\n' "$BUILD_MODULE/$PYTHON_EXECUTOR"
+    fi
+  } | awk -F/ '{ print $NF "\t" $0 }' | LC_ALL=C sort | cut -f2-
 }
 
 # The cache entry for the host $2 built from the source folder $1: keyed by its go.mod, go.sum, Go
 # files (in subfolders too) and companions (names and contents, in a fixed order), the build
 # recipe and the platform. For a folder of top-level Go files only (the Node.js host) the key is
-# the one earlier versions of this script computed, so their builds stay valid.
+# the one earlier versions of this script computed, so their builds stay valid; a change to this
+# repository's Python executor makes a new entry.
 language_host_entry() {
-  local source="$1" host="$2" key
+  local source="$1" host="$2" key companion
   key="$(
     (
       cd "$source"
-      for file in go.mod go.sum $(find . -name '*.go' -type f | sed 's|^\./||' | LC_ALL=C sort) $(host_companions .); do
+      for file in go.mod go.sum $(find . -name '*.go' -type f | sed 's|^\./||' | LC_ALL=C sort); do
         printf '%s\n' "$file"
         cat -- "$file"
       done
+      while IFS= read -r companion; do
+        printf '%s\n' "${companion##*/}"
+        cat -- "$companion"
+      done < <(host_companions "$source" "$host")
       printf '%s|%s|%s' "$BUILD_TAGS" "$LDFLAGS" "$(uname -sm)"
     ) | sha256_of
   )"
@@ -61,9 +73,9 @@ build_language_host() {
   log "building $host v$PULUMI_VERSION from $source (about 3 min with a cold Go build cache, seconds with the CLI's)"
   run_go_build "$BUILD_TMP" "$go_bin" "$source" "$BUILD_TMP/bin/$host" .
   host_is_usable "$BUILD_TMP" "$host" || die "the built $host does not report v$PULUMI_VERSION"
-  for companion in $(host_companions "$source"); do
-    install -m 755 "$source/$companion" "$BUILD_TMP/bin/$companion"
-  done
+  while IFS= read -r companion; do
+    install -m 755 "$companion" "$BUILD_TMP/bin/${companion##*/}"
+  done < <(host_companions "$source" "$host")
   publish_build "$entry"
 }
 

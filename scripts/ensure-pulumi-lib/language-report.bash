@@ -45,15 +45,15 @@ go_toolchain() {
 }
 
 # Says nothing when the Python host $1 has its executor beside its real binary, where it looks;
-# else says so and returns 1. Upstream installs the script with the host; a source folder without it
-# builds a host that cannot run a program.
+# else says so and returns 1. A host this script builds always gets one (the source folder's, or
+# this repository's); a host from PATH, or linked by an older version of this script, may have none.
 python_executor() {
   local executor
-  executor="$(dirname "$(readlink -f "$1")")/pulumi-language-python-exec"
+  executor="$(dirname "$(readlink -f "$1")")/$PYTHON_EXECUTOR"
   [ -f "$executor" ] && return 0
-  echo "no pulumi-language-python-exec beside the host in ${executor%/*} (the script it runs programs" \
-    "with, from upstream's sdk/python/cmd at v$PULUMI_VERSION): add that file to the folder" \
-    "$(source_variable python) names"
+  echo "no $PYTHON_EXECUTOR beside the host in ${executor%/*} (the script it runs programs with):" \
+    "set $(source_variable python) to the host's source folder so that this script builds the host" \
+    "with scripts/pulumi-build/$PYTHON_EXECUTOR beside it"
   return 1
 }
 

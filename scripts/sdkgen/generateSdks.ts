@@ -5,7 +5,8 @@
  * temporary folder instead and fails, naming each file, when that differs from what is committed.
  * gen-sdk runs each language's host; a language whose host this machine lacks is reported as
  * skipped, with the reason, and left as committed. Files written by hand (`keptFiles.ts`: the Go
- * module's `go.mod`, READMEs) are kept as committed by both.
+ * module's `go.mod`, READMEs) are kept as committed by both, and what building an SDK in its
+ * folder leaves there (what its `.gitignore` names) is not compared.
  * @packageDocumentation
  */
 import { execFile } from "node:child_process";
@@ -41,14 +42,29 @@ function hostOf(root: string, language: Language): string | undefined {
   return onPath.find((candidate) => existsSync(candidate));
 }
 
-/** Every file under `dir`, relative to it, sorted. */
-async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
+/**
+ * A test of file and folder names against the generated SDK's own `.gitignore` (simple patterns
+ * such as `build`, `*.egg-info`, `__pycache__`): what building or installing the SDK from its
+ * folder leaves there, which git does not commit and the check must not count.
+ */
+async function gitIgnored(dir: string): Promise<(name: string) => boolean> {
+  const text = await readFile(path.join(dir, ".gitignore"), "utf8").catch(() => "");
+  const patterns = text
+    .split("\n")
+    .map((line) => line.trim().replace(/^\/|\/$/g, ""))
+    .filter((line) => line !== "" && !line.startsWith("#") && !line.includes("/"))
+    .map((glob) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`));
+  return (name) => patterns.some((pattern) => pattern.test(name));
+}
+
+/** Every file under `dir` whose path has no `ignored` name, relative to `dir`, sorted. */
+async function filesUnder(dir: string, ignored: (name: string) => boolean, prefix = ""): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => !ignored(entry.name));
   const nested = await Promise.all(
     entries.map((entry) =>
       entry.isDirectory()
-        ? filesUnder(path.join(dir, entry.name), path.join(prefix, entry.name))
+        ? filesUnder(path.join(dir, entry.name), ignored, path.join(prefix, entry.name))
         : [path.join(prefix, entry.name)],
     ),
   );
@@ -57,7 +73,8 @@ async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
 
 /** The files that differ between two trees (present in one only, or with other contents). */
 async function differences(committed: string, generated: string): Promise<string[]> {
-  const [left, right] = await Promise.all([filesUnder(committed), filesUnder(generated)]);
+  const ignored = await gitIgnored(generated);
+  const [left, right] = await Promise.all([filesUnder(committed, ignored), filesUnder(generated, ignored)]);
   const all = [...new Set([...left, ...right])].sort();
   const changed = await Promise.all(
     all.map(async (file) => {

@@ -15,10 +15,13 @@ import * as path from "node:path";
  *   And a README that says how to install the SDK offline (gen-sdk writes none for Go).
  * - .NET: its README, which says also that the SDK is not compiled here and how to regenerate it
  *   (gen-sdk's own holds only the schema's description).
+ * - Python: its README, which says how to build and install the package (its pyproject.toml names
+ *   that file as the package's description).
  */
 export const KEPT_FILES: Readonly<Partial<Record<string, readonly string[]>>> = {
   go: ["go.mod", "go.sum", "README.md"],
   dotnet: ["README.md"],
+  python: ["README.md"],
 };
 
 /**
