@@ -1,6 +1,9 @@
 /**
- * End-to-end: `pulumi destroy` through throttling and 5xx bursts, and a detach that stalls past
- * its timeout, with the installed package driven by the real engine against the simulator.
+ * End-to-end: a partial failure and its recovery through the real engine. An attach that outlives
+ * `timeouts.create` must stay in the stack with the provider reference in its outputs (without it
+ * no later operation could load the handlers), and the next `up` must finish it. The handlers' own
+ * recoveries (throttling, 5xx bursts, a stalled detach and its re-run) are proven without the engine
+ * in test/integration/provider/detachSafety.test.ts and refreshAndRecovery.test.ts.
  */
 import type { AttachmentSpec } from "./support/driverRunner";
 import { e2eTest, runOperation, succeed } from "./support/e2eWorld";
@@ -21,75 +24,7 @@ async function exportedAttachments(stackName: string) {
   return attachmentsIn(await exportedDeployment(w(), stackName));
 }
 
-function injected(entries: ReturnType<typeof requestsFor>, status: number) {
-  return entries.filter((entry) => entry.fault === "fail-next" && entry.status === status);
-}
-
-describe("failures the engine and the provider recover from", () => {
-  e2eTest(
-    "destroy rides out 429 throttling, 5xx bursts and a rate limit",
-    w,
-    async () => {
-      const { sim } = w();
-      const { instanceId, nicId } = newInstanceAndNic(sim);
-      const stackName = "destroy-throttled";
-      await succeed(w(), { op: "up", stackName, attachments: [{ name: "nic", nicId, instanceId }] });
-      sim.control.resetRequestLog();
-      sim.control.failNext({ action: "DetachNetworkInterface", count: 2, httpStatus: 429 });
-      sim.control.failNext({ action: "DetachNetworkInterface", count: 2, httpStatus: 503 });
-      sim.control.failNext({ action: "DescribeNetworkInterfaces", count: 3, httpStatus: 503 });
-      sim.control.setFaults({ rateLimitRps: 5, errorRate: 0.1 });
-
-      await succeed(w(), { op: "destroy", stackName });
-
-      expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
-      expect(await exportedAttachments(stackName)).toHaveLength(0);
-      const detaches = requestsFor(sim, "DetachNetworkInterface", nicId);
-      expect(injected(detaches, 429)).toHaveLength(2);
-      expect(injected(detaches, 503)).toHaveLength(2);
-      expect(succeeded(detaches)).toHaveLength(1);
-      const describes = sim.control
-        .requestLog()
-        .filter((entry) => entry.action === "DescribeNetworkInterfaces");
-      expect(injected(describes, 503)).toHaveLength(3);
-      // The instance is never read: a detach refused for the instance's sake would say so itself.
-      const instanceReads = sim.control.requestLog().filter((entry) => entry.action === "DescribeInstances");
-      expect(instanceReads).toHaveLength(0);
-    },
-    CASE_TIMEOUT_MS,
-  );
-
-  e2eTest(
-    "a detach stalled past timeouts.delete fails and keeps the resource; after the stall ends, destroy finishes",
-    w,
-    async () => {
-      const { sim } = w();
-      const { instanceId, nicId } = newInstanceAndNic(sim);
-      const stackName = "destroy-stalled";
-      const attachments: AttachmentSpec[] = [{ name: "nic", nicId, instanceId, timeouts: { delete: "3s" } }];
-      await succeed(w(), { op: "up", stackName, attachments });
-      sim.control.stallTransitions({ nicId, forMs: "forever" });
-
-      const stalled = await runOperation(w(), { op: "destroy", stackName });
-
-      expect(stalled.ok).toBe(false);
-      expect(stalled.error).toContain(`detaching NIC ${nicId} from instance ${instanceId} did not finish`);
-      expect(stalled.error).toContain("within its 3s timeout (last status DETACHING");
-      expect(stalled.error).toContain("The attachment stays in the stack");
-      expect(sim.control.getNic(nicId)).toMatchObject({ status: "DETACHING", instanceId });
-      const kept = await exportedAttachments(stackName);
-      expect(kept.map((resource) => resource.id)).toEqual([`${nicId}:${instanceId}`]);
-
-      sim.control.releaseStalls();
-      await succeed(w(), { op: "destroy", stackName });
-
-      expect(sim.control.getNic(nicId)).toMatchObject({ status: "AVAILABLE", instanceId: null });
-      expect(await exportedAttachments(stackName)).toHaveLength(0);
-      expect(succeeded(requestsFor(sim, "DetachNetworkInterface", nicId))).toHaveLength(1);
-    },
-    CASE_TIMEOUT_MS,
-  );
-
+describe("a partial failure the engine and the provider recover from", () => {
   e2eTest(
     "an attach stalled past timeouts.create is kept as a partial failure; the next up finishes it",
     w,
