@@ -1,6 +1,7 @@
 import { startSimulator } from "../../simulator/index";
 import type { RequestLogEntry, Simulator, StatusTransition } from "../../simulator/index";
-import type { AttachmentSpec, BenchProject, DriverCommand, DriverResult } from "./project";
+import type { AttachmentSpec, DriverCommand, DriverResult } from "../lib/driverRunner";
+import type { BenchProject } from "./project";
 import { runDriver } from "./project";
 import type { Scenario } from "./scenarios";
 import { TRANSITION_MS } from "./scenarios";

@@ -7,7 +7,8 @@
  */
 import type { AttachmentSpec } from "./support/driverRunner";
 import { e2eTest, runOperation, succeed } from "./support/e2eWorld";
-import { exportedDeployment, useWorld } from "./support/useWorld";
+import { useWorld } from "./support/useWorld";
+import { exportedDeployment } from "./support/rawExport";
 import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { attachmentsIn, providerTextIn } from "./support/stackState";
 

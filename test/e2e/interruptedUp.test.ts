@@ -9,7 +9,8 @@
  */
 import type { AttachmentSpec } from "./support/driverRunner";
 import { e2eTest, runOperation, startOperation, succeed } from "./support/e2eWorld";
-import { exportedDeployment, useWorld } from "./support/useWorld";
+import { useWorld } from "./support/useWorld";
+import { exportedDeployment } from "./support/rawExport";
 import { commandLineOf, killHard, killProcessesIn, processIdsIn } from "./support/processes";
 import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { eventually } from "../support/eventually";

@@ -8,7 +8,8 @@ import { DEFAULT_ACCESS_KEY } from "../../simulator/index";
 import type { Simulator } from "../../simulator/index";
 import type { AttachmentSpec } from "./support/driverRunner";
 import { e2eTest, succeed } from "./support/e2eWorld";
-import { exportedDeployment, useWorld } from "./support/useWorld";
+import { useWorld } from "./support/useWorld";
+import { exportedDeployment } from "./support/rawExport";
 import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { attachmentsIn, isSecretValue, providerTextIn } from "./support/stackState";
 

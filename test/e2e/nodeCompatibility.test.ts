@@ -8,22 +8,19 @@
 import { realpath } from "node:fs/promises";
 import type { AttachmentSpec } from "./support/driverRunner";
 import { e2eTest, startOperation, succeed } from "./support/e2eWorld";
-import { exportedDeployment, useWorld } from "./support/useWorld";
+import { useWorld } from "./support/useWorld";
+import { exportedDeployment } from "./support/rawExport";
 import { commandLineOf, executableOf, processIdsIn } from "./support/processes";
 import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { eventually } from "../support/eventually";
 import { attachmentsIn } from "./support/stackState";
-import { NEWEST_PULUMI_SDK, node22Binary, NODE_22_PACKAGE } from "./support/testProject";
+import { NEWEST_PULUMI_SDK, node22Binary, NODE_22_PACKAGE, projectDependencies } from "./support/testProject";
 
 const CASE_TIMEOUT_MS = 180_000;
 
 const w = useWorld({
   label: "node22",
-  dependencies: (tarball) => ({
-    "pulumi-zenlayer": `file:${tarball}`,
-    "@pulumi/pulumi": NEWEST_PULUMI_SDK,
-    node: NODE_22_PACKAGE,
-  }),
+  dependencies: projectDependencies(NEWEST_PULUMI_SDK, { node: NODE_22_PACKAGE }),
   nodeBinary: node22Binary,
 });
 

@@ -5,7 +5,8 @@
  */
 import * as path from "node:path";
 import { e2eTest, succeed } from "./support/e2eWorld";
-import { exportedDeployment, useWorld } from "./support/useWorld";
+import { useWorld } from "./support/useWorld";
+import { exportedDeployment } from "./support/rawExport";
 import { newInstanceAndNic, requestsFor, succeeded } from "./support/simulatorQueries";
 import { attachmentsIn, providerTextIn } from "./support/stackState";
 import { installedVersion, installIntoProject } from "./support/testProject";

@@ -9,8 +9,8 @@ import { killHard, killProcessesIn, killProcessesWithEnv } from "./processes";
 import { createLocalWorkspaceEnv, ensurePulumiCli } from "../../../scripts/lib/pulumiCli";
 import type { PulumiCli } from "../../../scripts/lib/pulumiCli";
 import { requireLanguageHost } from "./onDiskAvailability";
-import { createTestProject, packRepository, PINNED_PULUMI_SDK } from "./testProject";
-import type { TestProject } from "./testProject";
+import { createTestProject, projectDependencies } from "./testProject";
+import type { ProjectDependencies, TestProject } from "./testProject";
 
 /** The Pulumi project name every driver run uses (the state of each world is separate anyway). */
 export const E2E_PROJECT_NAME = "zenlayer-e2e";
@@ -53,8 +53,11 @@ export interface WorldBaseOptions {
 
 /** How a test file wants its world built. */
 export interface WorldOptions extends WorldBaseOptions {
-  /** The project's dependencies; default: the packed package and the pinned `@pulumi/pulumi`. */
-  readonly dependencies?: (tarball: string) => Record<string, string>;
+  /**
+   * The project's dependencies; default: the packed package, the pinned `@pulumi/pulumi` and the
+   * TypeScript toolchain ({@link projectDependencies}).
+   */
+  readonly dependencies?: ProjectDependencies;
   /** The Node.js binary to use, found in the installed project; default the one running jest. */
   readonly nodeBinary?: (project: TestProject) => string;
   /** Extra package.json fields of the project, e.g. `main` for an on-disk program. */
@@ -64,10 +67,6 @@ export interface WorldOptions extends WorldBaseOptions {
    * project, except its package.json.
    */
   readonly programFiles?: string;
-}
-
-function defaultDependencies(tarball: string): Record<string, string> {
-  return { "pulumi-zenlayer": `file:${tarball}`, "@pulumi/pulumi": PINNED_PULUMI_SDK };
 }
 
 /** A progress line on stderr, prefixed so it stands out in jest's output. */
@@ -98,26 +97,26 @@ export async function createWorldBase(options: WorldBaseOptions): Promise<WorldB
 }
 
 /**
- * Builds a world: the {@link createWorldBase} parts, then packs the repository and installs it
- * into a fresh project. If the install fails, the simulator is stopped and the directory kept.
+ * Builds a world: the {@link createWorldBase} parts, then a project with the packed package
+ * installed (a copy of the install shared by every world of the build with the same dependencies).
+ * If that fails, the simulator is stopped and the directory kept.
  */
 export async function createWorld(options: WorldOptions): Promise<E2eWorld> {
   const base = await createWorldBase(options);
   try {
     const started = Date.now();
-    const tarball = await packRepository(path.join(base.root, "packages"));
-    const dependencies = (options.dependencies ?? defaultDependencies)(tarball);
-    const project = await createTestProject(path.join(base.root, "project"), dependencies, options.manifest);
+    const dependencies = options.dependencies ?? projectDependencies();
+    const project = await createTestProject(base.root, dependencies, options.manifest);
     if (options.programFiles !== undefined) {
       // The project's own package.json (the packed package, pinned versions) stays.
       const notManifest = (source: string) => path.basename(source) !== "package.json";
       await cp(options.programFiles, project.dir, { recursive: true, filter: notManifest });
     }
-    note(`${options.label}: npm pack + install took ${Date.now() - started} ms`);
+    note(`${options.label}: project ready in ${Date.now() - started} ms`);
     const nodeBinary = options.nodeBinary?.(project);
     return {
       ...base,
-      tarball,
+      tarball: project.tarball,
       project,
       ...(nodeBinary === undefined ? {} : { nodeBinary }),
       detachedPids: new Set(),
@@ -194,7 +193,8 @@ export function startOperation(
 ): RunningDriver {
   const running = startDriver(
     {
-      project: world.project,
+      cwd: world.project.dir,
+      driver: world.project.driver,
       env: driverEnv(world, options),
       ...(world.nodeBinary === undefined ? {} : { nodeBinary: world.nodeBinary }),
       ...(options.detached === undefined ? {} : { detached: options.detached }),

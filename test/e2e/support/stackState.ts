@@ -1,4 +1,17 @@
-import type { DeployedResource, Deployment } from "./driverRunner";
+/** The parts of `pulumi stack export` the tests read (see rawExport.ts). */
+export interface Deployment {
+  readonly resources?: ReadonlyArray<DeployedResource>;
+  readonly pending_operations?: ReadonlyArray<{ readonly type: string; readonly resource: DeployedResource }>;
+}
+
+/** One resource in a stack export. */
+export interface DeployedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly id?: string;
+  readonly inputs?: Record<string, unknown>;
+  readonly outputs?: Record<string, unknown>;
+}
 
 /** The type token `zenlayer.zec.NetworkInterfaceAttachment` registers. */
 export const ATTACHMENT_TYPE = "pulumi-nodejs:dynamic/zec:NetworkInterfaceAttachment";

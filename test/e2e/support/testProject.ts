@@ -1,17 +1,20 @@
-import { execFile } from "node:child_process";
-import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { copyFile, readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { promisify } from "node:util";
+import {
+  createPackedProject,
+  npm,
+  NPM_INSTALL_FLAGS,
+  PINNED_PULUMI_SDK,
+} from "../../../scripts/lib/packedPackage";
+import type { ProjectDependencies } from "../../../scripts/lib/packedPackage";
+import { REPO_ROOT } from "../../../scripts/lib/pulumiCli";
 
-const execFileAsync = promisify(execFile);
+export { PINNED_PULUMI_SDK, REPO_ROOT };
+export type { ProjectDependencies };
 
-/** The repository root, whose `npm pack` output is the package under test. */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
-
-const DRIVER_SOURCE = path.join(__dirname, "driver.js");
-
-/** The `@pulumi/pulumi` the package is developed and tested against (the repo's devDependency). */
-export const PINNED_PULUMI_SDK = "3.248.0";
+/** The one driver of inline Pulumi runs, shared with the bench (see its header). */
+const DRIVER_SOURCE = path.join(REPO_ROOT, "scripts", "lib", "driver.js");
 
 /** The newest `@pulumi/pulumi` on the registry when the compatibility tests were written; it needs Node >= 22. */
 export const NEWEST_PULUMI_SDK = "3.270.0";
@@ -24,69 +27,59 @@ export function node22Binary(project: TestProject): string {
   return path.join(project.dir, "node_modules", "node", "bin", "node");
 }
 
-/** npm flags for installs that should come from the warm cache and stay quiet. */
-const NPM_INSTALL_FLAGS = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
-
 /** A temporary Pulumi project directory with the packed package installed, as a user would have it. */
 export interface TestProject {
   readonly dir: string;
-  /** The script that runs one Pulumi operation there (see `driver.js`). */
+  /** The packed package it depends on (`file:<tarball>`). */
+  readonly tarball: string;
+  /** The script that runs one Pulumi operation there (see scripts/lib/driver.js). */
   readonly driver: string;
 }
 
-async function npm(args: readonly string[], cwd: string): Promise<void> {
-  try {
-    await execFileAsync("npm", [...args], { cwd, maxBuffer: 16 * 1024 * 1024 });
-  } catch (error) {
-    const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-    throw new Error(`npm ${args.join(" ")} failed in ${cwd}:\n${stderr ?? ""}${stdout ?? ""}`, {
-      cause: error,
-    });
-  }
-}
-
 /**
- * Packs the repository exactly as `npm publish` would (the `files` list, the built `dist/`) into
- * `destination` and returns the tarball's path. `npm test` builds `dist/` first; a missing build
- * is reported instead of packing a tarball without code.
+ * The TypeScript toolchain a user's project installs, as `pulumi new typescript` adds it (without
+ * it the SDK falls back to its vendored TypeScript 3.8). The versions are this repository's own
+ * devDependencies, so the install comes from the warm npm cache.
  */
-export async function packRepository(destination: string): Promise<string> {
-  await stat(path.join(REPO_ROOT, "dist", "provider", "index.js")).catch(() => {
-    throw new Error(`${REPO_ROOT}/dist is missing: run \`npm run build\` before the end-to-end tests`);
-  });
-  await mkdir(destination, { recursive: true });
-  const { stdout } = await execFileAsync(
-    "npm",
-    ["pack", "--pack-destination", destination, "--json", "--loglevel=error"],
-    { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 },
-  );
-  const [packed] = JSON.parse(stdout) as Array<{ filename: string }>;
-  return path.join(destination, packed!.filename);
+function typescriptToolchain(): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+    devDependencies: Record<string, string>;
+  };
+  const { typescript, "@types/node": typesNode } = manifest.devDependencies;
+  return { typescript: typescript!, "@types/node": typesNode! };
 }
 
 /**
- * Creates a Pulumi project directory whose package.json depends on `dependencies` (e.g. the packed
- * tarball as `file:<tgz>` and a pinned `@pulumi/pulumi`) and has the `extraManifest` fields,
- * installs them, and copies the driver in.
+ * What a test project installs: the packed package, `pulumiSdk` and the TypeScript toolchain (so
+ * that inline and on-disk tests on one SDK share one install), plus `extra` (e.g. the npm `node`
+ * package).
+ */
+export function projectDependencies(
+  pulumiSdk: string = PINNED_PULUMI_SDK,
+  extra: Readonly<Record<string, string>> = {},
+): ProjectDependencies {
+  return (tarball) => ({
+    "pulumi-zenlayer": `file:${tarball}`,
+    "@pulumi/pulumi": pulumiSdk,
+    ...typescriptToolchain(),
+    ...extra,
+  });
+}
+
+/**
+ * Creates `<root>/project` with the packed package and `dependencies` installed (a copy of the
+ * install made once per build and dependency set: see scripts/lib/packedPackage.ts), the
+ * `extraManifest` fields in its package.json, and the driver.
  */
 export async function createTestProject(
-  dir: string,
-  dependencies: Readonly<Record<string, string>>,
+  root: string,
+  dependencies: ProjectDependencies,
   extraManifest: Readonly<Record<string, unknown>> = {},
 ): Promise<TestProject> {
-  await mkdir(dir, { recursive: true });
-  const manifest = {
-    name: path.basename(dir),
-    version: "0.0.0",
-    private: true,
-    ...extraManifest,
-    dependencies,
-  };
-  await writeFile(path.join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-  await npm(NPM_INSTALL_FLAGS, dir);
+  const { dir, tarball } = await createPackedProject(root, dependencies, extraManifest);
   const driver = path.join(dir, "driver.js");
   await copyFile(DRIVER_SOURCE, driver);
-  return { dir, driver };
+  return { dir, tarball, driver };
 }
 
 /** Installs (or replaces) one package in the project, as `npm install <spec>` would. */

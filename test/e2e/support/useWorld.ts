@@ -1,5 +1,5 @@
 import { ENSURE_PULUMI_TIMEOUT_MS } from "../../../scripts/lib/pulumiCli";
-import { closeWorldBase, createWorld, createWorldBase, destroyWorld, succeed } from "./e2eWorld";
+import { closeWorldBase, createWorld, createWorldBase, destroyWorld } from "./e2eWorld";
 import type { E2eWorld, WorldBase, WorldBaseOptions, WorldOptions } from "./e2eWorld";
 
 /** How long the clean-up after a file may take. */
@@ -40,9 +40,4 @@ export function useWorld(options: WorldOptions): () => E2eWorld {
 /** A world without a project: CLI, private backend and home, simulator (see `createWorldBase`). */
 export function useWorldBase(options: WorldBaseOptions): () => WorldBase {
   return useSetup(() => createWorldBase(options), closeWorldBase);
-}
-
-/** The stack's state as `pulumi stack export` gives it. */
-export async function exportedDeployment(world: E2eWorld, stackName: string) {
-  return (await succeed(world, { op: "export", stackName })).deployment;
 }
