@@ -1,4 +1,5 @@
 const path = require("node:path");
+const { readPretestTimes, timeLines } = require("./tierTimes");
 
 /** A skipped block names its reason at the end of its title, as "(skipped: <reason>)". */
 const SKIP_REASON = /\s*\(skipped: (.+)\)$/;
@@ -28,10 +29,13 @@ function skippedByReason(results) {
 /**
  * Prints one plain closing line, `tests: N passed, N failed, N skipped`, after Jest's own summary,
  * so CI and people reading logs see the counts in the conventional form; then, for skipped tests,
- * why they were skipped and which they are, since a skip must never pass for a success unnoticed.
+ * why they were skipped and which they are, since a skip must never pass for a success unnoticed;
+ * then each tier's time (and the steps before jest, when `npm test` ran them), to keep the test
+ * budget in sight (see test/e2e/README.md).
  */
 class SummaryReporter {
   onRunComplete(_contexts, results) {
+    timeLines(results, Date.now(), readPretestTimes()).forEach((line) => process.stdout.write(`${line}\n`));
     const skipped = results.numPendingTests + results.numTodoTests;
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);
