@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 const execFileAsync = promisify(execFile);
 
 /** The compiled file that holds the detach logic `delete` runs. */
-const DETACH_MODULE = path.join("dist", "provider", "zec", "networkInterfaceAttachment", "detach.js");
+const DETACH_MODULE = path.join("dist", "provider", "core", "attachment", "detach.js");
 const DETACH_ENTRY = /async function detachAndWait\(op, nicId[^)]*\) \{\n/;
 
 /** A release after `version`: the next patch number. */
