@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { DEFAULT_ACCESS_KEY } from "../../simulator/index";
 import { startDriver } from "../lib/driverRunner";
 import type { DriverCommand, DriverResult } from "../lib/driverRunner";
-import { createPackedProject, PINNED_PULUMI_SDK } from "../lib/packedPackage";
+import { createPackedProject, projectDependencies } from "../lib/packedPackage";
 import { createLocalWorkspaceEnv, REPO_ROOT } from "../lib/pulumiCli";
 import type { PulumiCli } from "../lib/pulumiCli";
 import type { BenchRoot } from "./benchRoot";
@@ -20,16 +20,12 @@ export interface BenchProject {
 
 /**
  * A new project in `root` with the packed package (its `dist/` must be built: `npm run bench` builds
- * it) and the pinned `@pulumi/pulumi` installed, as a user would have it (a copy of the install the
+ * it), the pinned `@pulumi/pulumi` and the TypeScript toolchain installed, as a user would have it (a copy of the install the
  * end-to-end tests share: see scripts/lib/packedPackage.ts), the driver, and a private file backend
  * and Pulumi home beside it.
  */
 export async function createBenchProject(cli: PulumiCli, root: BenchRoot): Promise<BenchProject> {
-  const dependencies = (tarball: string) => ({
-    "pulumi-zenlayer": `file:${tarball}`,
-    "@pulumi/pulumi": PINNED_PULUMI_SDK,
-  });
-  const { dir } = await createPackedProject(root.path, dependencies, {}, { signal: root.stopped });
+  const { dir } = await createPackedProject(root.path, projectDependencies(), {}, { signal: root.stopped });
   await copyFile(path.join(REPO_ROOT, "scripts", "lib", "driver.js"), path.join(dir, "driver.js"));
   const workspaceEnv = await createLocalWorkspaceEnv(path.join(root.path, "pulumi"));
   return { dir, root, cli, workspaceEnv };

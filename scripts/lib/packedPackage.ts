@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { promisify } from "node:util";
@@ -13,6 +14,36 @@ export const PINNED_PULUMI_SDK = "3.248.0";
 
 /** What a project installs, given the path of the packed package (to use as `file:<tarball>`). */
 export type ProjectDependencies = (tarball: string) => Readonly<Record<string, string>>;
+
+/**
+ * The TypeScript toolchain a user's project installs, as `pulumi new typescript` adds it (without
+ * it the SDK falls back to its vendored TypeScript 3.8). The versions are this repository's own
+ * devDependencies, so the install comes from the warm npm cache.
+ */
+function typescriptToolchain(repoRoot: string): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+    devDependencies: Record<string, string>;
+  };
+  const { typescript, "@types/node": typesNode } = manifest.devDependencies;
+  return { typescript: typescript ?? "", "@types/node": typesNode ?? "" };
+}
+
+/**
+ * What a project installs: the packed package, `pulumiSdk` and the TypeScript toolchain, plus
+ * `extra` (e.g. the npm `node` package). The end-to-end tests, inline and on disk, and the bench
+ * use it, so all of them on one SDK share one install.
+ */
+export function projectDependencies(
+  pulumiSdk: string = PINNED_PULUMI_SDK,
+  extra: Readonly<Record<string, string>> = {},
+): ProjectDependencies {
+  return (tarball) => ({
+    "pulumi-zenlayer": `file:${tarball}`,
+    "@pulumi/pulumi": pulumiSdk,
+    ...typescriptToolchain(REPO_ROOT),
+    ...extra,
+  });
+}
 
 /** How the package is packed and installed; the repository and the cache are fixed in tests. */
 export interface PackOptions {

@@ -1,16 +1,16 @@
 import { copyFile, readFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import {
   createPackedProject,
   npm,
   NPM_INSTALL_FLAGS,
   PINNED_PULUMI_SDK,
+  projectDependencies,
 } from "../../../scripts/lib/packedPackage";
 import type { ProjectDependencies } from "../../../scripts/lib/packedPackage";
 import { REPO_ROOT } from "../../../scripts/lib/pulumiCli";
 
-export { PINNED_PULUMI_SDK, REPO_ROOT };
+export { PINNED_PULUMI_SDK, projectDependencies, REPO_ROOT };
 export type { ProjectDependencies };
 
 /** The one driver of inline Pulumi runs, shared with the bench (see its header). */
@@ -34,36 +34,6 @@ export interface TestProject {
   readonly tarball: string;
   /** The script that runs one Pulumi operation there (see scripts/lib/driver.js). */
   readonly driver: string;
-}
-
-/**
- * The TypeScript toolchain a user's project installs, as `pulumi new typescript` adds it (without
- * it the SDK falls back to its vendored TypeScript 3.8). The versions are this repository's own
- * devDependencies, so the install comes from the warm npm cache.
- */
-function typescriptToolchain(): Record<string, string> {
-  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
-    devDependencies: Record<string, string>;
-  };
-  const { typescript, "@types/node": typesNode } = manifest.devDependencies;
-  return { typescript: typescript!, "@types/node": typesNode! };
-}
-
-/**
- * What a test project installs: the packed package, `pulumiSdk` and the TypeScript toolchain (so
- * that inline and on-disk tests on one SDK share one install), plus `extra` (e.g. the npm `node`
- * package).
- */
-export function projectDependencies(
-  pulumiSdk: string = PINNED_PULUMI_SDK,
-  extra: Readonly<Record<string, string>> = {},
-): ProjectDependencies {
-  return (tarball) => ({
-    "pulumi-zenlayer": `file:${tarball}`,
-    "@pulumi/pulumi": pulumiSdk,
-    ...typescriptToolchain(),
-    ...extra,
-  });
 }
 
 /**
