@@ -7,10 +7,10 @@
  *   `pulumi plugin install resource zenlayer <version> --file …` installs, offline.
  * @packageDocumentation
  */
-import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
+import { writeReproducibleArchive } from "./archive";
 
 const ROOT = join(__dirname, "..", "..", "..");
 const PLUGIN_DIR = join(ROOT, "dist", "plugin");
@@ -39,7 +39,7 @@ function main(): void {
   writeFileSync(join(PLUGIN_DIR, EXECUTABLE), LAUNCHER);
   chmodSync(join(PLUGIN_DIR, EXECUTABLE), 0o755);
   const archive = `${EXECUTABLE}-v${version}.tar.gz`;
-  execFileSync("tar", ["-czf", archive, EXECUTABLE, `${EXECUTABLE}.js`], { cwd: PLUGIN_DIR });
+  writeReproducibleArchive(PLUGIN_DIR, archive, [EXECUTABLE, `${EXECUTABLE}.js`]);
   process.stdout.write(`plugin: dist/plugin/${archive}\n`);
 }
 
