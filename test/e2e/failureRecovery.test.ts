@@ -5,7 +5,7 @@
  * recoveries (throttling, 5xx bursts, a stalled detach and its re-run) are proven without the engine
  * in test/integration/provider/detachSafety.test.ts and refreshAndRecovery.test.ts.
  */
-import type { AttachmentSpec } from "./support/driverRunner";
+import type { AttachmentSpec } from "../../scripts/lib/driverRunner";
 import { e2eTest, runOperation, succeed } from "./support/e2eWorld";
 import { useWorld } from "./support/useWorld";
 import { exportedDeployment } from "./support/rawExport";

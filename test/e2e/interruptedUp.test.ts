@@ -7,7 +7,7 @@
  *    operation in state;
  * 3. `pulumi refresh --clear-pending-creates` clears it.
  */
-import type { AttachmentSpec } from "./support/driverRunner";
+import type { AttachmentSpec } from "../../scripts/lib/driverRunner";
 import { e2eTest, runOperation, startOperation, succeed } from "./support/e2eWorld";
 import { useWorld } from "./support/useWorld";
 import { exportedDeployment } from "./support/rawExport";

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_ACCESS_KEY } from "../../simulator/index";
 import type { Simulator } from "../../simulator/index";
-import type { AttachmentSpec } from "./support/driverRunner";
+import type { AttachmentSpec } from "../../scripts/lib/driverRunner";
 import { e2eTest, succeed } from "./support/e2eWorld";
 import { useWorld } from "./support/useWorld";
 import { exportedDeployment } from "./support/rawExport";

@@ -6,7 +6,7 @@
  * user's on-disk program on the same versions is userProjectNode22.test.ts.
  */
 import { realpath } from "node:fs/promises";
-import type { AttachmentSpec } from "./support/driverRunner";
+import type { AttachmentSpec } from "../../scripts/lib/driverRunner";
 import { e2eTest, startOperation, succeed } from "./support/e2eWorld";
 import { useWorld } from "./support/useWorld";
 import { exportedDeployment } from "./support/rawExport";

@@ -1,5 +1,5 @@
 import type { StackView, StepRecord } from "../trace";
-import type { DeployedResource, Deployment } from "../../e2e/support/driverRunner";
+import type { DeployedResource, Deployment } from "../../e2e/support/stackState";
 import { ATTACHMENT_TYPE, attachmentsIn } from "../../e2e/support/stackState";
 
 /** The resource name at the end of a URN (`...::NetworkInterfaceAttachment::a3` → `a3`). */

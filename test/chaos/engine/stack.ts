@@ -5,7 +5,7 @@ import type {
   ConfigEntry,
   DriverCommand,
   DriverResult,
-} from "../../e2e/support/driverRunner";
+} from "../../../scripts/lib/driverRunner";
 import { driverEnv, startOperation, succeed } from "../../e2e/support/e2eWorld";
 import type { E2eWorld } from "../../e2e/support/e2eWorld";
 import { initStack, setConfig } from "../../e2e/support/onDiskStack";
@@ -97,7 +97,7 @@ function cliError(output: string, fallback: string): string | undefined {
   return listed === undefined ? own : `error: ${listed.replace(/^\*\s*/, "")}`;
 }
 
-/** Inline, through the end-to-end driver and the Automation API (see test/e2e/support/driver.js). */
+/** Inline, through the end-to-end driver and the Automation API (see scripts/lib/driver.js). */
 export function inlineStack(setup: StackSetup): StackCommands {
   const { world, stackName } = setup;
   const envCredentials = setup.credentials === "env";
