@@ -33,7 +33,7 @@ function main(): void {
     minify: true,
     platform: "node",
     target: "node20",
-    define: { ZENLAYER_PLUGIN_VERSION: JSON.stringify(version) },
+    define: { ZENLAYER_PACKAGE_VERSION: JSON.stringify(version) },
     logLevel: "warning",
   });
   writeFileSync(join(PLUGIN_DIR, EXECUTABLE), LAUNCHER);

@@ -60,18 +60,22 @@ const PACKAGE_NAME = "pulumi-zenlayer";
 
 let cachedVersion: string | undefined;
 
+/** Set by the bundler when the provider plugin is built; absent in the package itself. */
+declare const ZENLAYER_PACKAGE_VERSION: string | undefined;
+
 /**
- * This package's version, for the `User-Agent` and `X-ZC-Request-Client` headers. It walks up from
- * this file to the nearest `package.json` named `pulumi-zenlayer`, because the file sits at a
- * different depth in the sources (`sdk/transport/`) than in the build (`dist/sdk/transport/`).
- * Read once, on first use.
+ * This package's version, for the `User-Agent` and `X-ZC-Request-Client` headers and the provider
+ * plugin's `GetPluginInfo`. The plugin's bundle carries it; otherwise it is read from the nearest
+ * `package.json` named `pulumi-zenlayer` up from this file, because the file sits at a different
+ * depth in the sources (`sdk/client/`) than in the build (`dist/sdk/client/`). Read once.
  * @internal
  */
 export function packageVersion(): string {
   if (cachedVersion === undefined) {
-    const root = findPackageRoot(__dirname);
+    const bundled = typeof ZENLAYER_PACKAGE_VERSION === "string" ? ZENLAYER_PACKAGE_VERSION : undefined;
+    const root = bundled === undefined ? findPackageRoot(__dirname) : undefined;
     cachedVersion =
-      (root === undefined ? undefined : versionIn(join(root, "package.json"))) ?? "0.0.0-unknown";
+      bundled ?? (root === undefined ? undefined : versionIn(join(root, "package.json"))) ?? "0.0.0-unknown";
   }
   return cachedVersion;
 }

@@ -58,7 +58,7 @@ export function stringToSign(timestamp: number | string, canonical: string): str
 
 /**
  * Signs one request with ZC2-HMAC-SHA256. Pure: the same input always gives the same output,
- * so the transport calls it on every attempt with a fresh timestamp.
+ * so the client signs every attempt afresh, each with its own timestamp (`buildRequestHeaders`).
  * @public
  */
 export function sign(input: SignInput): SignOutput {
