@@ -18,7 +18,7 @@ export type {
   NetworkInterfaceTimeouts,
 } from "./core/networkInterface/inputs";
 export type { PollingSettings } from "./core/context";
-export type { ProviderOptions } from "./dynamic/providerOptions";
+export type { ProviderOptions } from "./dynamic/providers";
 export type {
   ClientDeps,
   ClientSettings,

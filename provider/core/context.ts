@@ -3,8 +3,46 @@ import type { ClientConfig, ClientDeps, ClientSettings, Sleep } from "../../sdk/
 import { sha256Hex } from "../../sdk/signing/signer";
 import { displayValue } from "../../sdk/util/displayValue";
 import { withDefaultDeps } from "../../sdk/util/time";
-import { knowledgeOf } from "./accounts";
-import type { AccountKnowledge } from "./accounts";
+import { TransitionEstimate } from "./pacing";
+import { ReadLag } from "./readLag";
+
+/*
+ * What this process learns about each Zenlayer account while it runs (how long its NIC transitions
+ * take, how far its reads lag) belongs to the account's API, not to a resource or a client: every
+ * operation on one account shares it, and no other account's does.
+ */
+
+/** One account's learned figures. @internal */
+export interface AccountKnowledge {
+  readonly transitions: TransitionEstimate;
+  readonly readLag: ReadLag;
+}
+
+/** A provider process serves one deployment; more accounts than this means old ones can be forgotten. */
+const MAX_ACCOUNTS = 64;
+
+const REGISTRY_KEY = Symbol.for("pulumi-zenlayer.accountKnowledge");
+
+function registry(): Map<string, AccountKnowledge> {
+  // One registry per process, even if two copies of this package are loaded (as for instance locks).
+  const holder = globalThis as { [REGISTRY_KEY]?: Map<string, AccountKnowledge> };
+  holder[REGISTRY_KEY] ??= new Map();
+  return holder[REGISTRY_KEY];
+}
+
+/**
+ * The knowledge of the account `account` (a client's `account` key: endpoint and key id, never a
+ * secret), created on first use; the least recently used account is forgotten past a bound.
+ * @internal
+ */
+export function knowledgeOf(account: string): AccountKnowledge {
+  const accounts = registry();
+  const known = accounts.get(account) ?? { transitions: new TransitionEstimate(), readLag: new ReadLag() };
+  accounts.delete(account);
+  accounts.set(account, known);
+  if (accounts.size > MAX_ACCOUNTS) accounts.delete(accounts.keys().next().value ?? account);
+  return known;
+}
 
 /**
  * How often an operation looks at the cloud while something is in flight. Looks of every

@@ -21,7 +21,7 @@ const EVIDENCE_MARGIN = 1.5;
 
 /**
  * What this process has seen of one account's read lag. Shared by every operation on the account
- * (see `accounts.ts`), because the lag is the API's, not a resource's.
+ * (see `knowledgeOf` in `context.ts`), because the lag is the API's, not a resource's.
  * @internal
  */
 export class ReadLag {

@@ -7,7 +7,7 @@
 import { ContextBuilder } from "../../../../provider/core/context";
 import type { ContextOverrides, ResourceContext } from "../../../../provider/core/context";
 import { PartialFailure } from "../../../../provider/core/failures";
-import type { ProviderOptions } from "../../../../provider/dynamic/providerOptions";
+import type { ProviderOptions } from "../../../../provider/dynamic/providers";
 import type { InstanceStatus, NicInfo, RateLimiter } from "../../../../sdk/index";
 import { instanceRecord, nicRecord } from "./cloudTimeline";
 import { ScriptedZenlayer } from "./scriptedZenlayer";
