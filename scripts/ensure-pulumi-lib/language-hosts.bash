@@ -170,11 +170,41 @@ ensure_yaml_host() {
   log "using $root/bin/pulumi-language-yaml (v$YAML_HOST_VERSION from the Go module proxy)"
 }
 
-# Every language host this script knows how to provide, for the CLI in the root $1.
+# --- A warm Go build cache for Go programs --------------------------------------------------------
+
+# The Go host compiles a program and its dependencies (the Pulumi Go SDK, gRPC, the generated sdk/go)
+# before a Go program's first `up`: minutes on two cores with a cold Go build cache. Building
+# examples/go once here, with the host's flags (pulumi-language-go's compileProgram) and the
+# caller's environment, fills the cache those builds read, so the time counts towards getting the
+# CLI, not towards the tests. A stamp per go.sum and Go setup skips it afterwards (should Go trim its
+# cache later, the next program build is only slow again). A failure here stops nothing: the Go
+# tests report it.
+warm_go_program_cache() {
+  local root="$1" example="$REPO_ROOT/examples/go" go_bin stamp started
+  [ -f "$example/go.mod" ] || return 0
+  [ -x "$root/bin/pulumi-language-go" ] || command -v pulumi-language-go >/dev/null 2>&1 || return 0
+  go_bin="$(usable_go)" || return 0
+  stamp="$CACHE_BASE/go-programs-$(
+    { cat "$example/go.sum" "$REPO_ROOT/sdk/go/go.sum"; GOWORK=off "$go_bin" env GOVERSION GOOS GOARCH CGO_ENABLED GOFLAGS GOCACHE; } | sha256_of
+  ).built"
+  [ -f "$stamp" ] && return 0
+  started="$(date +%s)"
+  log "compiling examples/go as the Go host does, once, so Go programs start from a warm build cache (minutes the first time)"
+  if (cd "$example" && GOWORK=off GOTOOLCHAIN=local "$go_bin" build -buildvcs=false -trimpath -ldflags "-w -s" -o /dev/null . 9>&- 8>&-) >&2; then
+    : >"$stamp"
+    log "Go build cache warmed in $(($(date +%s) - started))s"
+  else
+    log "note: examples/go did not build; the Go end-to-end tests will show why"
+  fi
+}
+
+# Every language host this script knows how to provide, for the CLI in the root $1, and a warm
+# Go build cache for the Go programs they run.
 ensure_language_hosts() {
   local root="$1" language
   for language in $SOURCE_BUILT_LANGUAGES; do
     ensure_source_built_host "$language" "$root"
   done
   ensure_yaml_host "$root"
+  warm_go_program_cache "$root"
 }
