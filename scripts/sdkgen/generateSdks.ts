@@ -11,12 +11,13 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { packageSchema } from "../../provider/core/schema/packageSchema";
 import { ensurePulumiCli, REPO_ROOT } from "../lib/pulumiCli";
+import { filesUnder, gitIgnoredNames } from "../lib/sdkFiles";
 import { KEPT_FILES, keepCommitted } from "./keptFiles";
 
 const execFileAsync = promisify(execFile);
@@ -42,38 +43,9 @@ function hostOf(root: string, language: Language): string | undefined {
   return onPath.find((candidate) => existsSync(candidate));
 }
 
-/**
- * A test of file and folder names against the generated SDK's own `.gitignore` (simple patterns
- * such as `build`, `*.egg-info`, `__pycache__`): what building or installing the SDK from its
- * folder leaves there, which git does not commit and the check must not count.
- */
-async function gitIgnored(dir: string): Promise<(name: string) => boolean> {
-  const text = await readFile(path.join(dir, ".gitignore"), "utf8").catch(() => "");
-  const patterns = text
-    .split("\n")
-    .map((line) => line.trim().replace(/^\/|\/$/g, ""))
-    .filter((line) => line !== "" && !line.startsWith("#") && !line.includes("/"))
-    .map((glob) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`));
-  return (name) => patterns.some((pattern) => pattern.test(name));
-}
-
-/** Every file under `dir` whose path has no `ignored` name, relative to `dir`, sorted. */
-async function filesUnder(dir: string, ignored: (name: string) => boolean, prefix = ""): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => !ignored(entry.name));
-  const nested = await Promise.all(
-    entries.map((entry) =>
-      entry.isDirectory()
-        ? filesUnder(path.join(dir, entry.name), ignored, path.join(prefix, entry.name))
-        : [path.join(prefix, entry.name)],
-    ),
-  );
-  return nested.flat().sort();
-}
-
 /** The files that differ between two trees (present in one only, or with other contents). */
 async function differences(committed: string, generated: string): Promise<string[]> {
-  const ignored = await gitIgnored(generated);
+  const ignored = await gitIgnoredNames(generated);
   const [left, right] = await Promise.all([filesUnder(committed, ignored), filesUnder(generated, ignored)]);
   const all = [...new Set([...left, ...right])].sort();
   const changed = await Promise.all(
