@@ -69,8 +69,8 @@ export const NPM_INSTALL_FLAGS = [
   "--loglevel=error",
 ];
 
-/** Builds of other versions of the package are removed once unused for this long. */
-const STALE_BUILD_MS = 60 * 60_000;
+/** Builds of other versions of the package (or of an SDK) are removed once unused for this long. */
+export const STALE_BUILD_MS = 60 * 60_000;
 
 /** Runs npm in `cwd`; a failure carries npm's output. */
 export async function npm(args: readonly string[], cwd: string, signal?: AbortSignal): Promise<string> {
@@ -132,7 +132,8 @@ export async function buildKey(repoRoot: string = REPO_ROOT): Promise<string> {
   return sha256(parts);
 }
 
-async function onlyTarballIn(folder: string): Promise<string> {
+/** The path of the one packed package (`.tgz`) in `folder`; fails when there is none or more. */
+export async function onlyTarballIn(folder: string): Promise<string> {
   const [name, ...others] = (await readdir(folder)).filter((file) => file.endsWith(".tgz"));
   if (name === undefined || others.length > 0) throw new Error(`expected one .tgz in ${folder}`);
   return path.join(folder, name);

@@ -6,24 +6,26 @@
  * gen-sdk runs each language's host; a language whose host this machine lacks is reported as
  * skipped, with the reason, and left as committed. Files written by hand (`keptFiles.ts`: the Go
  * module's `go.mod`, READMEs) are kept as committed by both, and what building an SDK in its
- * folder leaves there (what its `.gitignore` names) is not compared.
+ * folder leaves there (what its `.gitignore` names) is not compared. `-- --sdk-root <dir>` reads
+ * and writes the schema and SDK folders in `<dir>` instead of `sdk/`: the test of `--check` gives
+ * it a copy of `sdk/` with a stale file, which it must not make in the repository.
  * @packageDocumentation
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { packageSchema } from "../../provider/core/schema/packageSchema";
 import { ensurePulumiCli, REPO_ROOT } from "../lib/pulumiCli";
+import { filesUnder, gitIgnoredNames } from "../lib/sdkFiles";
 import { KEPT_FILES, keepCommitted } from "./keptFiles";
 
 const execFileAsync = promisify(execFile);
 const LANGUAGES = ["nodejs", "python", "go", "dotnet"] as const;
 type Language = (typeof LANGUAGES)[number];
 const SDK_ROOT = path.join(REPO_ROOT, "sdk");
-const SCHEMA_FILE = path.join(SDK_ROOT, "schema.json");
 
 /** The schema as committed: pretty-printed, ending in a newline. */
 async function schemaText(): Promise<string> {
@@ -42,38 +44,9 @@ function hostOf(root: string, language: Language): string | undefined {
   return onPath.find((candidate) => existsSync(candidate));
 }
 
-/**
- * A test of file and folder names against the generated SDK's own `.gitignore` (simple patterns
- * such as `build`, `*.egg-info`, `__pycache__`): what building or installing the SDK from its
- * folder leaves there, which git does not commit and the check must not count.
- */
-async function gitIgnored(dir: string): Promise<(name: string) => boolean> {
-  const text = await readFile(path.join(dir, ".gitignore"), "utf8").catch(() => "");
-  const patterns = text
-    .split("\n")
-    .map((line) => line.trim().replace(/^\/|\/$/g, ""))
-    .filter((line) => line !== "" && !line.startsWith("#") && !line.includes("/"))
-    .map((glob) => new RegExp(`^${glob.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`));
-  return (name) => patterns.some((pattern) => pattern.test(name));
-}
-
-/** Every file under `dir` whose path has no `ignored` name, relative to `dir`, sorted. */
-async function filesUnder(dir: string, ignored: (name: string) => boolean, prefix = ""): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => !ignored(entry.name));
-  const nested = await Promise.all(
-    entries.map((entry) =>
-      entry.isDirectory()
-        ? filesUnder(path.join(dir, entry.name), ignored, path.join(prefix, entry.name))
-        : [path.join(prefix, entry.name)],
-    ),
-  );
-  return nested.flat().sort();
-}
-
 /** The files that differ between two trees (present in one only, or with other contents). */
 async function differences(committed: string, generated: string): Promise<string[]> {
-  const ignored = await gitIgnored(generated);
+  const ignored = await gitIgnoredNames(generated);
   const [left, right] = await Promise.all([filesUnder(committed, ignored), filesUnder(generated, ignored)]);
   const all = [...new Set([...left, ...right])].sort();
   const changed = await Promise.all(
@@ -109,13 +82,14 @@ async function generate(cliRoot: string, schemaFile: string, language: Language,
   }
 }
 
-/** Generates (or checks) `languages`; resolves with the exit code. */
-async function main(check: boolean, languages: readonly Language[]): Promise<number> {
+/** Generates (or checks) `languages` in `sdkRoot`; resolves with the exit code. */
+async function main(check: boolean, languages: readonly Language[], sdkRoot: string): Promise<number> {
   const schema = await schemaText();
-  const committedSchema = await readFile(SCHEMA_FILE, "utf8").catch(() => "");
+  const schemaPath = path.join(sdkRoot, "schema.json");
+  const committedSchema = await readFile(schemaPath, "utf8").catch(() => "");
   let failed = check && committedSchema !== schema;
   if (failed) console.log("sdk/schema.json differs from the schema the code defines");
-  if (!check) await writeFile(SCHEMA_FILE, schema);
+  if (!check) await writeFile(schemaPath, schema);
   const cli = await ensurePulumiCli();
   const work = await mkdtemp(path.join(tmpdir(), "zenlayer-sdkgen-"));
   try {
@@ -130,7 +104,7 @@ async function main(check: boolean, languages: readonly Language[]): Promise<num
       }
       await generate(cli.root, schemaFile, language, path.join(work, "out"));
       const generated = path.join(work, "out", language);
-      const committed = path.join(SDK_ROOT, language);
+      const committed = path.join(sdkRoot, language);
       await keepCommitted(KEPT_FILES[language] ?? [], committed, generated);
       const changed = await differences(committed, generated);
       if (check) {
@@ -161,7 +135,15 @@ function languagesOf(argv: readonly string[]): Language[] {
   return chosen as Language[];
 }
 
-main(process.argv.includes("--check"), languagesOf(process.argv)).then(
+/** `--sdk-root <dir>` (default: the repository's `sdk/`). */
+function sdkRootOf(argv: readonly string[]): string {
+  const given = argv[argv.indexOf("--sdk-root") + 1];
+  if (!argv.includes("--sdk-root")) return SDK_ROOT;
+  if (given === undefined) throw new Error("--sdk-root needs a folder");
+  return path.resolve(given);
+}
+
+main(process.argv.includes("--check"), languagesOf(process.argv), sdkRootOf(process.argv)).then(
   (code) => {
     process.exitCode = code;
   },

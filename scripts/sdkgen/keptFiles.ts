@@ -17,11 +17,14 @@ import * as path from "node:path";
  *   (gen-sdk's own holds only the schema's description).
  * - Python: its README, which says how to build and install the package (its pyproject.toml names
  *   that file as the package's description).
+ * - Node.js: its README, which says how to compile, pack and install the package offline (packed,
+ *   it is the package's README).
  */
 export const KEPT_FILES: Readonly<Partial<Record<string, readonly string[]>>> = {
   go: ["go.mod", "go.sum", "README.md"],
   dotnet: ["README.md"],
   python: ["README.md"],
+  nodejs: ["README.md"],
 };
 
 /**

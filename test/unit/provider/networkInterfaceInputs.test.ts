@@ -1,5 +1,7 @@
 import {
   checkNetworkInterfaceInputs,
+  creationKeyFromUrn,
+  creationKeyOf,
   creationTag,
   CREATION_TAG_KEY,
   diffNetworkInterface,
@@ -116,6 +118,25 @@ describe("creationTag", () => {
     expect(creationTag({ ...base, tags: { a: "1", b: "2" } })).toEqual(
       creationTag({ ...base, tags: { b: "2", a: "1" } }),
     );
+  });
+});
+
+describe("creationKeyFromUrn", () => {
+  // The README's move from the dynamic resources to the plugin relies on this: the plugin finds the
+  // NIC its dynamic predecessor of the same name made, by the tag derived from this key.
+  it.each([
+    ["a top-level NIC", "urn:pulumi:dev::web::zenlayer:zec:NetworkInterface::app-nic"],
+    ["a NIC in a component", "urn:pulumi:dev::web::my:app:Stack$zenlayer:zec:NetworkInterface::app-nic"],
+    [
+      "the dynamic resource's own URN",
+      "urn:pulumi:dev::web::pulumi-nodejs:dynamic/zec:NetworkInterface::app-nic",
+    ],
+  ])("gives %s the key the dynamic resource class gives it", (_case, urn) => {
+    expect(creationKeyFromUrn(urn)).toBe(creationKeyOf("web", "dev", "app-nic"));
+  });
+
+  it("gives nothing for what is not a resource's URN", () => {
+    expect(creationKeyFromUrn("app-nic")).toBeUndefined();
   });
 });
 

@@ -8,16 +8,15 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { REPO_ROOT } from "../../../../scripts/lib/pulumiCli";
+import { filesUnder, gitIgnoredNames, hashFiles } from "../../../../scripts/lib/sdkFiles";
 
 const execFileAsync = promisify(execFile);
 const SDK_DIR = path.join(REPO_ROOT, "sdk", "python");
-/** What building or installing the SDK leaves in its folder (its .gitignore): not part of the key. */
-const BUILD_LEFTOVERS = /^(build|dist|__pycache__|\.mypy_cache|.*\.egg-info|.*\.pyc)$/;
 /** Written last into a finished environment: one without it was interrupted and is made again. */
 const COMPLETE_MARK = ".pulumi-zenlayer-complete";
 const PIP_TIMEOUT_MS = 600_000;
@@ -41,21 +40,6 @@ function cacheBase(env: NodeJS.ProcessEnv): string {
   return env["PULUMI_ZENLAYER_CLI_CACHE"] ?? path.join(base, "pulumi-zenlayer");
 }
 
-/** Every file under `dir` but build leftovers, relative to it, sorted. */
-async function sourceFiles(dir: string, prefix = ""): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter(
-    (entry) => !BUILD_LEFTOVERS.test(entry.name),
-  );
-  const nested = await Promise.all(
-    entries.map((entry) =>
-      entry.isDirectory()
-        ? sourceFiles(path.join(dir, entry.name), path.join(prefix, entry.name))
-        : [path.join(prefix, entry.name)],
-    ),
-  );
-  return nested.flat().sort();
-}
-
 /** The Python that makes the environment, as the host looks for one: its path and version. */
 async function python(): Promise<{ command: string; version: string }> {
   const command = process.env["PULUMI_PYTHON_CMD"] ?? "python3";
@@ -65,10 +49,8 @@ async function python(): Promise<{ command: string; version: string }> {
 
 /** The cache key: the SDK's files (names and contents), the requirements and the Python. */
 async function venvKey(requirements: string, pythonVersion: string): Promise<string> {
-  const hash = createHash("sha256");
-  for (const file of await sourceFiles(SDK_DIR)) {
-    hash.update(`${file}\n`).update(await readFile(path.join(SDK_DIR, file)));
-  }
+  const files = await filesUnder(SDK_DIR, await gitIgnoredNames(SDK_DIR));
+  const hash = await hashFiles(createHash("sha256"), SDK_DIR, files);
   hash.update(await readFile(requirements)).update(pythonVersion);
   return hash.digest("hex").slice(0, 12);
 }
@@ -92,9 +74,11 @@ async function makeVenv(work: string, requirements: string, command: string): Pr
       maxBuffer: 16 * 1024 * 1024,
     });
   const createMs = await timed(() => execFileAsync(command, ["-m", "venv", venv]));
+  // What building the SDK in its folder left there (its .gitignore) is not copied.
+  const leftover = await gitIgnoredNames(SDK_DIR);
   await cp(SDK_DIR, path.join(work, "sdk"), {
     recursive: true,
-    filter: (source) => !BUILD_LEFTOVERS.test(path.basename(source)),
+    filter: (source) => !leftover(path.basename(source)),
   });
   const wheels = path.join(work, "wheels");
   const wheelMs = await timed(() =>
