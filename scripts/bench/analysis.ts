@@ -209,3 +209,35 @@ export function statusCountsOverTime(
   }
   return points;
 }
+
+/**
+ * The value below which `fraction` of the values lie, by the nearest-rank method (the smallest
+ * value with at least that fraction at or below it): a value that was measured, never interpolated.
+ */
+export function nearestRank(values: readonly number[], fraction: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = values.slice().sort((a, b) => a - b);
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(fraction * sorted.length)));
+  return sorted[rank - 1] ?? Number.NaN;
+}
+
+/** The plugin's start-up times: the samples, and their median, 95th percentile and extremes, in ms. */
+export interface StartupSummary {
+  readonly samples: readonly number[];
+  readonly median: number;
+  readonly p95: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Summarizes start-up samples (ms): the median as {@link summarize} takes it, p95 by nearest rank. */
+export function startupSummary(samples: readonly number[]): StartupSummary {
+  const summary = summarize(samples);
+  return {
+    samples,
+    median: summary?.median ?? Number.NaN,
+    p95: nearestRank(samples, 0.95),
+    min: samples.length === 0 ? Number.NaN : Math.min(...samples),
+    max: summary?.max ?? Number.NaN,
+  };
+}

@@ -2,8 +2,18 @@ import { execFileSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { availableParallelism, loadavg, machine } from "node:os";
 import { REPO_ROOT } from "../lib/pulumiCli";
-import type { BenchResults } from "./plan";
-import { callsTable, diagnosticsTable, seconds, sweepTable, timesTable } from "./report";
+import type { StartupSummary } from "./analysis";
+import type { BenchResults, EmptySamples } from "./plan";
+import type { ScenarioFigures } from "./results";
+import {
+  callsTable,
+  diagnosticsTable,
+  frontEndTable,
+  seconds,
+  startupText,
+  sweepTable,
+  timesTable,
+} from "./report";
 import type { TargetCheck } from "./targets";
 import { targetsTable } from "./targets";
 
@@ -79,6 +89,14 @@ const INTRO = [
   "the handler's return: it adds the engine's latency and up to 200 ms of the Automation API's event-file",
   "polling), and to the first successful Describe that covered the NIC (when the handler learned).",
   "",
+  "S1 and F also run on the native front end: a YAML program declaring the same attachments on the provider plugin",
+  "(installed into the bench's private Pulumi home with `pulumi-zenlayer-plugin install`, as the README says), through",
+  "the same driver, engine and simulator, at the same `--parallel`; its package time is its wall time minus the empty",
+  "YAML program's. One uncounted run of S1 comes first: the CLI loads the plugin's schema for the YAML host once per",
+  "Pulumi home and caches it (one more plugin launch, on a user's first run only). Before the scenarios the plugin is",
+  "launched 20 times: the time from the spawn to its port on stdout is what the engine waits for each time it starts",
+  "the plugin.",
+  "",
   RUNS_MARKER,
 ].join("\n");
 
@@ -89,15 +107,49 @@ export interface RunContext {
   readonly load: { readonly min: number; readonly mean: number; readonly max: number };
   readonly cliVersion: string;
   readonly totalMs: number;
+  /** The provider plugin's start-up, measured before the scenarios. */
+  readonly startup: StartupSummary;
   /** The fleet timelines written, by `--parallel` label, relative to the repository root. */
   readonly svgs: ReadonlyArray<{ readonly parallel: string; readonly path: string }>;
 }
 
+function emptyLine(what: string, empty: EmptySamples): string {
+  const samples = empty.samples.map((s) => `${seconds(s.upMs)} / ${seconds(s.destroyMs)}`).join(", ");
+  return `- ${what}: up / destroy ${seconds(empty.times.upMs)} / ${seconds(empty.times.destroyMs)} s (samples ${samples}).`;
+}
+
 function emptyLines(results: BenchResults): string[] {
-  return [...results.empties].map(([label, empty]) => {
-    const samples = empty.samples.map((s) => `${seconds(s.upMs)} / ${seconds(s.destroyMs)}`).join(", ");
-    return `- Empty stack at \`--parallel\` ${label}: up / destroy ${seconds(empty.times.upMs)} / ${seconds(empty.times.destroyMs)} s (samples ${samples}).`;
-  });
+  const native = results.native;
+  return [
+    ...[...results.empties].map(([label, empty]) =>
+      emptyLine(`Empty stack at \`--parallel\` ${label}`, empty),
+    ),
+    ...("skipped" in native
+      ? []
+      : [emptyLine("Empty YAML program (native front end) at `--parallel` default", native.empty)]),
+  ];
+}
+
+/** The main runs, then the native front end's (where it ran): for the calls and diagnostics tables. */
+export function withNative(results: BenchResults): ScenarioFigures[] {
+  return "skipped" in results.native ? results.main : [...results.main, ...results.native.figures];
+}
+
+/**
+ * The native front end against the dynamic one, and the plugin's start-up: the part of the run block
+ * for issue 17.
+ */
+export function frontEndLines(results: BenchResults, startup: StartupSummary): string[] {
+  const native = results.native;
+  return [
+    "Native front end (a YAML program on the provider plugin, installed into the bench's Pulumi home with",
+    "`pulumi-zenlayer-plugin install`) against the dynamic one (the TypeScript program above), same scenarios,",
+    "simulator and `--parallel`, each against the empty program of its own language:",
+    "",
+    "skipped" in native ? `Not measured: ${native.skipped}.` : frontEndTable(results.main, native.figures),
+    "",
+    `Plugin start-up, from spawning \`dist/plugin/pulumi-resource-zenlayer\` to its port on stdout (the handshake the engine waits for): ${startupText(startup)}.`,
+  ];
 }
 
 /** The Markdown block of one bench run: the machine, the commit, every table, the picture. */
@@ -113,13 +165,15 @@ export function runBlock(results: BenchResults, checks: readonly TargetCheck[], 
     "",
     timesTable(results.main),
     "",
-    callsTable(results.main),
+    callsTable(withNative(results)),
     "",
-    diagnosticsTable(results.main),
+    diagnosticsTable(withNative(results)),
+    "",
+    ...frontEndLines(results, context.startup),
     "",
     ...emptyLines(results),
     "",
-    "Targets of issue 10, each judged on the one run above:",
+    "Targets of issues 10 and 17, each judged on the one run above:",
     "",
     targetsTable(checks),
     "",

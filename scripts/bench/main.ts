@@ -2,26 +2,32 @@ import { mkdir, writeFile } from "node:fs/promises";
 import * as path from "node:path";
 import { ensurePulumiCli, REPO_ROOT } from "../lib/pulumiCli";
 import { statusCountsOverTime } from "./analysis";
+import type { StartupSummary } from "./analysis";
 import type { RunContext } from "./doc";
-import { LoadSampler, machineInfo, runBlock, writeRunBlock } from "./doc";
+import { frontEndLines, LoadSampler, machineInfo, runBlock, withNative, writeRunBlock } from "./doc";
+import type { FrontEnd } from "./frontEnds";
+import { prepareNativeFrontEnd } from "./frontEnds";
 import type { ScenarioRun } from "./measure";
 import type { BenchResults } from "./plan";
 import { runBench } from "./plan";
 import { createBenchRoot, removeBenchRoot } from "./benchRoot";
+import { measurePluginStartup } from "./pluginStartup";
+import type { BenchProject } from "./project";
 import { createBenchProject } from "./project";
-import { callsTable, diagnosticsTable, sweepTable, timesTable } from "./report";
+import { callsTable, diagnosticsTable, startupText, sweepTable, timesTable } from "./report";
 import { PARALLEL_SWEEP, parallelLabel, parseParallel } from "./scenarios";
 import type { TargetCheck } from "./targets";
-import { checkTargets, targetsTable } from "./targets";
+import { checkTargets, frontEndChecks, startupChecks, targetsTable } from "./targets";
 import { timelineSvg } from "./svg";
 
 /**
- * `npm run bench`: the scenarios of issue 10 through the real Pulumi engine against the simulator.
- * Prints the tables, writes fleet timelines as SVG under benchmarks/ and adds the run to
- * BENCHMARKS.md. Flags: `--only S1,S2` runs some scenarios (the empty stack always runs),
- * `--parallel default,32` sets the values compared, `--no-write` leaves the files alone, `--dump
- * FILE` writes every fleet run's logs as JSON (requests with their bodies; transitions; the engine's
- * step reports) for a closer look.
+ * `npm run bench`: the provider plugin's start-up, then the scenarios of issue 10 through the real
+ * Pulumi engine against the simulator, S1 and F on both front ends (issue 17: the TypeScript
+ * program on the dynamic providers, a YAML program on the plugin). Prints the tables, writes fleet
+ * timelines as SVG under benchmarks/ and adds the run to BENCHMARKS.md. Flags: `--only S1,S2`
+ * runs some scenarios (the empty stacks always run), `--parallel default,32` sets the values
+ * compared, `--no-write` leaves the files alone, `--dump FILE` writes every dynamic fleet run's logs
+ * as JSON (requests with their bodies; transitions; the engine's step reports) for a closer look.
  */
 interface Options {
   readonly only: ReadonlySet<string> | undefined;
@@ -84,10 +90,37 @@ function fleetLogs(run: ScenarioRun): object {
   };
 }
 
-function printTables(results: BenchResults, checks: readonly TargetCheck[]): void {
+function printTables(results: BenchResults, checks: readonly TargetCheck[], startup: StartupSummary): void {
   const sweep = [...results.main.filter((f) => f.id === "S2" || f.id === "F"), ...results.sweep];
-  const tables = [timesTable(results.main), callsTable(results.main), diagnosticsTable(results.main)];
-  process.stdout.write(`${[...tables, targetsTable(checks), sweepTable(sweep)].join("\n\n")}\n`);
+  const both = withNative(results);
+  const tables = [timesTable(results.main), callsTable(both), diagnosticsTable(both)];
+  const frontEnds = frontEndLines(results, startup).join("\n");
+  process.stdout.write(`${[...tables, frontEnds, targetsTable(checks), sweepTable(sweep)].join("\n\n")}\n`);
+}
+
+/** Every target of issues 10 and 17, judged on this run. */
+function allChecks(results: BenchResults, startup: StartupSummary): TargetCheck[] {
+  const byId = new Map(results.main.map((f) => [f.id, f]));
+  const native = results.native;
+  return [
+    ...checkTargets(byId, [...withNative(results), ...results.sweep]),
+    ...frontEndChecks(byId, "skipped" in native ? native : new Map(native.figures.map((f) => [f.id, f]))),
+    ...startupChecks(startup),
+  ];
+}
+
+/** The plugin's start-up, on the build `npm run bench` just made, before anything else runs. */
+async function timedStartup(): Promise<StartupSummary> {
+  const startup = await measurePluginStartup();
+  process.stderr.write(`bench: plugin start-up: ${startupText(startup)}\n`);
+  return startup;
+}
+
+/** The native front end, or why it cannot run here (said on stderr at once). */
+async function nativeFrontEndOf(project: BenchProject): Promise<FrontEnd | { skipped: string }> {
+  const native = await prepareNativeFrontEnd(project);
+  if ("skipped" in native) process.stderr.write(`bench: native front end skipped: ${native.skipped}\n`);
+  return native;
 }
 
 /** The fleet runs drawn: the one at the default `--parallel`, and the fastest of the others (up + destroy). */
@@ -124,19 +157,18 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const root = await createBenchRoot();
   try {
+    const startup = await timedStartup();
     const project = await createBenchProject(cli, root);
-    const results = await runBench(project, options.parallels, options.only);
-    const checks = checkTargets(new Map(results.main.map((f) => [f.id, f])), [
-      ...results.main,
-      ...results.sweep,
-    ]);
-    printTables(results, checks);
+    const results = await runBench(project, await nativeFrontEndOf(project), options.parallels, options.only);
+    const checks = allChecks(results, startup);
+    printTables(results, checks, startup);
     const context = {
       date: new Date(startedAt).toISOString().slice(0, 10),
       machine,
       load: load.stop(),
       cliVersion: cli.version,
       totalMs: Date.now() - startedAt,
+      startup,
     };
     if (options.write) await writeFiles(results, checks, context);
     if (options.dump !== undefined)

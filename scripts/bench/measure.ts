@@ -1,6 +1,7 @@
 import { startSimulator } from "../../simulator/index";
 import type { RequestLogEntry, Simulator, StatusTransition } from "../../simulator/index";
 import type { AttachmentSpec, DriverCommand, DriverResult } from "../lib/driverRunner";
+import type { FrontEnd, FrontEndName } from "./frontEnds";
 import type { BenchProject } from "./project";
 import { runDriver } from "./project";
 import type { Scenario } from "./scenarios";
@@ -9,6 +10,7 @@ import { TRANSITION_MS } from "./scenarios";
 /** Everything one run of a scenario leaves behind, for the analysis. */
 export interface ScenarioRun {
   readonly scenario: Scenario;
+  readonly frontEnd: FrontEndName;
   readonly parallel: number | undefined;
   readonly up: DriverResult;
   readonly destroy: DriverResult;
@@ -61,10 +63,11 @@ async function upAndDestroy(
 /**
  * Runs one scenario through the real engine: a fresh simulator (2 s transitions, the scenario's
  * faults) seeded with its instances and free NICs, then a timed `up` and a timed `destroy` of a
- * new stack, each in its own driver process.
+ * new stack whose program `frontEnd` gives, each in its own driver process.
  */
 export async function measureScenario(
   project: BenchProject,
+  frontEnd: FrontEnd,
   scenario: Scenario,
   parallel: number | undefined,
 ): Promise<ScenarioRun> {
@@ -78,11 +81,12 @@ export async function measureScenario(
     const attachments = seedFleet(sim, scenario);
     stackCounter += 1;
     const stackName = `${scenario.id.toLowerCase()}-${stackCounter}`;
-    const noops = scenario.noops === undefined ? {} : { noops: scenario.noops };
-    const phases = await upAndDestroy(project, sim, scenario, { stackName, attachments, ...noops, parallel });
+    const program = await frontEnd.program(stackName, scenario, attachments);
+    const phases = await upAndDestroy(project, sim, scenario, { stackName, ...program, parallel });
     const nicIds = attachments.map((spec) => spec.nicId);
     return {
       scenario,
+      frontEnd: frontEnd.name,
       parallel,
       ...phases,
       requests: sim.control.requestLog(),

@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { copyFile } from "node:fs/promises";
 import * as path from "node:path";
+import { promisify } from "node:util";
 import { DEFAULT_ACCESS_KEY } from "../../simulator/index";
 import { startDriver } from "../lib/driverRunner";
 import type { DriverCommand, DriverResult } from "../lib/driverRunner";
@@ -7,6 +9,8 @@ import { createPackedProject, projectDependencies } from "../lib/packedPackage";
 import { createLocalWorkspaceEnv, REPO_ROOT } from "../lib/pulumiCli";
 import type { PulumiCli } from "../lib/pulumiCli";
 import type { BenchRoot } from "./benchRoot";
+
+const execFileAsync = promisify(execFile);
 
 const PROJECT_NAME = "zenlayer-bench";
 
@@ -32,20 +36,53 @@ export async function createBenchProject(cli: PulumiCli, root: BenchRoot): Promi
 }
 
 /**
- * The environment of a run: this process's without any Zenlayer or Pulumi variable, plus the
- * private backend and the simulator's endpoint and credentials. The provider's own settings
- * (poll interval, read consistency, request rate) stay at their defaults.
+ * This process's environment without any Zenlayer or Pulumi variable, plus the private backend and
+ * Pulumi home: what every command of the bench runs in.
+ */
+function benchEnv(project: BenchProject): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([key]) => !/^(ZENLAYER|PULUMI_)/.test(key));
+  return { ...Object.fromEntries(inherited), ...project.workspaceEnv };
+}
+
+/**
+ * The environment of a run: {@link benchEnv} plus the simulator's endpoint and credentials. The
+ * provider's own settings (poll interval, read consistency, request rate) stay at their defaults.
  */
 function driverEnv(project: BenchProject, domain: string): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([key]) => !/^(ZENLAYER|PULUMI_)/.test(key));
   return {
-    ...Object.fromEntries(inherited),
-    ...project.workspaceEnv,
+    ...benchEnv(project),
     ZENLAYERCLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.accessKeyId,
     ZENLAYERCLOUD_ACCESS_KEY_PASSWORD: DEFAULT_ACCESS_KEY.accessKeyPassword,
     ZENLAYERCLOUD_DOMAIN: domain,
     ZENLAYERCLOUD_SCHEME: "HTTP",
   };
+}
+
+/**
+ * Installs the provider plugin of the project's packed package into the bench's private Pulumi
+ * home as the README tells a user to (`npx pulumi-zenlayer-plugin install`: the package's own
+ * command, which runs `pulumi plugin install … --file <archive>`, offline), with the bench's CLI
+ * first on PATH.
+ */
+export async function installPlugin(project: BenchProject): Promise<void> {
+  const command = path.join(project.dir, "node_modules", ".bin", "pulumi-zenlayer-plugin");
+  const env = benchEnv(project);
+  const searchPath = `${path.join(project.cli.root, "bin")}${path.delimiter}${env["PATH"] ?? ""}`;
+  try {
+    await execFileAsync(command, ["install"], {
+      cwd: project.dir,
+      env: { ...env, PATH: searchPath },
+      signal: project.root.stopped,
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(
+      `pulumi-zenlayer-plugin install failed in ${project.dir}:\n${stdout ?? ""}${stderr ?? ""}`,
+      {
+        cause: error,
+      },
+    );
+  }
 }
 
 /** Runs one operation in its own `node driver.js` and returns its result, failed or not. */

@@ -1,3 +1,4 @@
+import type { StartupSummary } from "./analysis";
 import type { LagSummary, ScenarioFigures } from "./results";
 import { parallelLabel } from "./scenarios";
 
@@ -44,29 +45,77 @@ export function actions(counts: Readonly<Record<string, number>>): string {
     .join(", ");
 }
 
+/** The columns shared by the times tables: wall, empty stack, package, lower bound, package / bound. */
+const TIME_HEADER = [
+  "wall, up / destroy (s)",
+  "empty stack (s)",
+  "package = wall − empty (s)",
+  "lower bound (s)",
+  "package / bound",
+];
+
+function timeCells(f: ScenarioFigures): string[] {
+  return [
+    pair(seconds(f.up.wallMs), seconds(f.destroy.wallMs)),
+    pair(seconds(f.up.emptyMs), seconds(f.destroy.emptyMs)),
+    pair(seconds(f.up.packageMs), seconds(f.destroy.packageMs)),
+    pair(seconds(f.up.bound.ms), seconds(f.destroy.bound.ms)),
+    pair(ratio(f.up.ratio), ratio(f.destroy.ratio)),
+  ];
+}
+
 /** Wall, empty-stack, package and lower-bound times per phase. */
 export function timesTable(rows: readonly ScenarioFigures[]): string {
-  const header = [
-    "scenario",
-    "--parallel",
-    "wall, up / destroy (s)",
-    "empty stack (s)",
-    "package = wall − empty (s)",
-    "lower bound (s)",
-    "package / bound",
-  ];
   return table(
-    header,
-    rows.map((f) => [
-      `${f.id}: ${f.title}`,
-      parallelLabel(f.parallel),
-      pair(seconds(f.up.wallMs), seconds(f.destroy.wallMs)),
-      pair(seconds(f.up.emptyMs), seconds(f.destroy.emptyMs)),
-      pair(seconds(f.up.packageMs), seconds(f.destroy.packageMs)),
-      pair(seconds(f.up.bound.ms), seconds(f.destroy.bound.ms)),
-      pair(ratio(f.up.ratio), ratio(f.destroy.ratio)),
-    ]),
+    ["scenario", "--parallel", ...TIME_HEADER],
+    rows.map((f) => [`${f.id}: ${f.title}`, parallelLabel(f.parallel), ...timeCells(f)]),
   );
+}
+
+/** How each front end is named in the tables. */
+const FRONT_END_LABELS: Readonly<Record<ScenarioFigures["frontEnd"], string>> = {
+  dynamic: "dynamic (TypeScript)",
+  native: "native (YAML on the plugin)",
+};
+
+/** Native package time over dynamic, per phase: below 1 the plugin added less to the same work. */
+export function packageRatios(
+  native: ScenarioFigures,
+  dynamic: ScenarioFigures,
+): { readonly up: number; readonly destroy: number } {
+  return {
+    up: native.up.packageMs / dynamic.up.packageMs,
+    destroy: native.destroy.packageMs / dynamic.destroy.packageMs,
+  };
+}
+
+/**
+ * The two front ends on the same scenarios, each against its own empty stack (the same program in
+ * its language with no attachment): a dynamic row, then the native row with native / dynamic.
+ */
+export function frontEndTable(
+  dynamic: readonly ScenarioFigures[],
+  native: readonly ScenarioFigures[],
+): string {
+  const rows = native.flatMap((n) => {
+    const d = dynamic.find((f) => f.id === n.id);
+    const nativeRow = (ratios: string): string[] => [
+      `${n.id}: ${n.title}`,
+      FRONT_END_LABELS.native,
+      ...timeCells(n),
+      ratios,
+    ];
+    if (d === undefined) return [nativeRow("–")];
+    const r = packageRatios(n, d);
+    const dynamicRow = [`${d.id}: ${d.title}`, FRONT_END_LABELS.dynamic, ...timeCells(d), ""];
+    return [dynamicRow, nativeRow(pair(ratio(r.up), ratio(r.destroy)))];
+  });
+  return table(["scenario", "front end", ...TIME_HEADER, "package, native / dynamic"], rows);
+}
+
+/** A row's scenario, with the front end when it is the native one (the tables hold both). */
+export function rowLabel(f: ScenarioFigures): string {
+  return f.frontEnd === "native" ? `${f.id} (native)` : f.id;
 }
 
 /** API calls, lags, 429s and failures. */
@@ -85,7 +134,7 @@ export function callsTable(rows: readonly ScenarioFigures[]): string {
   return table(
     header,
     rows.map((f) => [
-      f.id,
+      rowLabel(f),
       actions(f.countsByAction),
       Number.isFinite(f.callsPerPair) ? f.callsPerPair.toFixed(2) : "–",
       String(f.throttled),
@@ -112,7 +161,7 @@ export function diagnosticsTable(rows: readonly ScenarioFigures[]): string {
   return table(
     header,
     rows.map((f) => [
-      f.id,
+      rowLabel(f),
       pair(seconds(f.up.firstCallMs), seconds(f.destroy.firstCallMs)),
       `${seconds(f.up.bound.transitionMs)} + ${seconds(f.up.bound.callsMs)} (${f.up.calls.total - f.up.calls.throttled} calls)`,
       `${seconds(f.destroy.bound.transitionMs)} + ${seconds(f.destroy.bound.callsMs)} (${f.destroy.calls.total - f.destroy.calls.throttled} calls)`,
@@ -154,4 +203,14 @@ export function sweepTable(rows: readonly ScenarioFigures[]): string {
       String(f.failures),
     ]),
   );
+}
+
+/** Milliseconds as a whole number. */
+export function millis(ms: number): string {
+  return Number.isFinite(ms) ? `${Math.round(ms)} ms` : "–";
+}
+
+/** The plugin's start-up in one line: median, 95th percentile, extremes, how many launches. */
+export function startupText(startup: StartupSummary): string {
+  return `median ${millis(startup.median)}, p95 ${millis(startup.p95)} (min ${millis(startup.min)}, max ${millis(startup.max)}; ${startup.samples.length} launches)`;
 }

@@ -7,6 +7,7 @@ import {
   statusCountsOverTime,
   summarize,
 } from "./analysis";
+import type { FrontEndName } from "./frontEnds";
 import type { ScenarioRun } from "./measure";
 import { TRANSITION_MS } from "./scenarios";
 
@@ -40,6 +41,7 @@ export interface PhaseFigures {
 export interface ScenarioFigures {
   readonly id: string;
   readonly title: string;
+  readonly frontEnd: FrontEndName;
   readonly parallel: number | undefined;
   readonly attachments: number;
   readonly up: PhaseFigures;
@@ -130,6 +132,7 @@ export function figuresOf(run: ScenarioRun, empty: EmptyTimes): ScenarioFigures 
   return {
     id: run.scenario.id,
     title: run.scenario.title,
+    frontEnd: run.frontEnd,
     parallel: run.parallel,
     attachments: run.scenario.attachments,
     up: phase(run, "up", empty.upMs),

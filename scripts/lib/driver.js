@@ -1,7 +1,7 @@
 "use strict";
 /**
  * Runs ONE Pulumi operation on an inline program that uses the INSTALLED `pulumi-zenlayer` package,
- * the way a user's program would: the end-to-end tests, the engine chaos runs and `npm run bench`
+ * the way a user's program would (or, with `programDir`, on the program in that folder): the end-to-end tests, the engine chaos runs and `npm run bench`
  * copy it into a project where the packed package is installed and run it there with `node`
  * (cwd = that project). The program, the Automation API and the dynamic-provider process then all
  * use that project's own `@pulumi/pulumi` and `pulumi-zenlayer` (an inline program must run on the
@@ -11,7 +11,7 @@
  *
  * Input: one JSON command on stdin:
  *   { op, pulumiRoot, stackName, projectName, attachments?: AttachmentSpec[], noops?, config?,
- *     refresh?, clearPendingCreates?, parallel?, ignoreInterrupt?, eventLog? }
+ *     refresh?, clearPendingCreates?, parallel?, ignoreInterrupt?, eventLog?, programDir? }
  *   op: "up" | "preview" | "refresh" | "destroy" | "cancel" | "setConfig"
  *   AttachmentSpec: { name, nicId, instanceId, timeouts?, nicIdFromOutput? }
  *     nicIdFromOutput: the nicId reaches the attachment through the output of another resource that
@@ -23,6 +23,9 @@
  *     program that lets the CLI finish: a SIGINT sent to the driver's process group then acts on the
  *     CLI alone, which cancels gracefully (a second SIGINT makes it stop at once).
  *   eventLog: a file to append the operation's engine events to, one JSON line each, as they arrive.
+ *   programDir: run the program of that folder (its Pulumi.yaml names the project and the runtime,
+ *     e.g. a YAML program on the provider plugin) instead of the inline one; attachments, noops and
+ *     projectName are then not used. Everything else (the operation, events, timing) is the same.
  * Output: progress (the CLI's output) on stderr; one JSON line on stdout at the end:
  *   { ok: true, op, output, runtime, startedAtMs, finishedAtMs, failedSteps, errorDiagnostics,
  *     completions, outputs?, changes? } or the same with ok: false and error.
@@ -93,10 +96,16 @@ function plainOutputs(outputs) {
 
 async function openStack(command) {
   const pulumiCommand = await automation.PulumiCommand.get({ root: command.pulumiRoot });
-  const stack = await automation.LocalWorkspace.createOrSelectStack(
-    { stackName: command.stackName, projectName: command.projectName, program: programFor(command) },
-    { workDir: process.cwd(), pulumiCommand },
-  );
+  const stack =
+    typeof command.programDir === "string"
+      ? await automation.LocalWorkspace.createOrSelectStack(
+          { stackName: command.stackName, workDir: command.programDir },
+          { pulumiCommand },
+        )
+      : await automation.LocalWorkspace.createOrSelectStack(
+          { stackName: command.stackName, projectName: command.projectName, program: programFor(command) },
+          { workDir: process.cwd(), pulumiCommand },
+        );
   if (command.config !== undefined) {
     await stack.setAllConfig(command.config);
   }

@@ -34,6 +34,11 @@ export interface DriverCommand {
   readonly ignoreInterrupt?: boolean;
   /** A file to append the operation's engine events to, one JSON line each, as they arrive. */
   readonly eventLog?: string;
+  /**
+   * Run the on-disk program in this folder (its Pulumi.yaml says the project and the runtime)
+   * instead of the inline one; `attachments` and `noops` are then not used.
+   */
+  readonly programDir?: string;
 }
 
 /** A command with where it runs: the CLI's root and the Pulumi project name. */

@@ -1,4 +1,4 @@
-import axios from "axios";
+import type { AxiosStatic } from "axios";
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import type { Readable } from "node:stream";
@@ -64,6 +64,19 @@ function sharedAgents(): { readonly httpAgent: HttpAgent; readonly httpsAgent: H
   return agents;
 }
 
+let loadedAxios: Promise<AxiosStatic> | undefined;
+
+/**
+ * axios, loaded by the first request instead of with the package. With what it requires (form-data
+ * and its MIME database, follow-redirects, proxy agents, a probe of the global `fetch`) it is most
+ * of what loading the client costs, and the provider plugin must be ready for the engine within
+ * 300 ms of its launch while its first RPCs (handshake, schema, configuration) send no request.
+ */
+function axiosModule(): Promise<AxiosStatic> {
+  loadedAxios ??= import("axios").then((module) => module.default);
+  return loadedAxios;
+}
+
 /**
  * The default {@link Transport}, on axios with keep-alive agents. The body is read as a stream and
  * counted, so a reply past `maxReplyBytes` is cut off there instead of being buffered whole.
@@ -71,6 +84,7 @@ function sharedAgents(): { readonly httpAgent: HttpAgent; readonly httpsAgent: H
  */
 export const axiosTransport: Transport = {
   async send(request) {
+    const axios = await axiosModule();
     const response = await axios.request<Readable>({
       method: "POST",
       url: request.url,

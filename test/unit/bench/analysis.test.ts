@@ -3,8 +3,10 @@ import {
   countRequests,
   describeCovers,
   lowerBound,
+  nearestRank,
   noticeLags,
   returnLags,
+  startupSummary,
   statusCountsOverTime,
   summarize,
 } from "../../../scripts/bench/analysis";
@@ -102,6 +104,28 @@ describe("summarize", () => {
 
   it("makes the maximum infinite when a value is missing (never noticed)", () => {
     expect(summarize([1, undefined])?.max).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("nearestRank", () => {
+  it("gives a measured value: the smallest with at least that fraction at or below it", () => {
+    const twenty = Array.from({ length: 20 }, (_, index) => (20 - index) * 10); // 200, 190, …, 10
+    expect(nearestRank(twenty, 0.95)).toBe(190);
+    expect(nearestRank(twenty, 0.5)).toBe(100);
+    expect(nearestRank(twenty, 1)).toBe(200);
+    expect(nearestRank([7], 0.95)).toBe(7);
+    expect(nearestRank([], 0.95)).toBeNaN();
+  });
+});
+
+describe("startupSummary", () => {
+  it("gives the median, the 95th percentile and the extremes of the launches, keeping the samples", () => {
+    const samples = [150, 120, 400, 130, 140];
+    expect(startupSummary(samples)).toEqual({ samples, median: 140, p95: 400, min: 120, max: 400 });
+  });
+
+  it("has no figures without a launch", () => {
+    expect(startupSummary([])).toMatchObject({ median: Number.NaN, p95: Number.NaN, min: Number.NaN });
   });
 });
 

@@ -8,9 +8,9 @@ import {
   table,
   timesTable,
 } from "../../../scripts/bench/report";
-import type { PhaseFigures, ScenarioFigures } from "../../../scripts/bench/results";
 import { escapeXml, niceStep, timelineSvg } from "../../../scripts/bench/svg";
 import { parallelLabel, parseParallel } from "../../../scripts/bench/scenarios";
+import { phaseFigures, scenarioFigures } from "./support/figures";
 
 describe("the report's figures", () => {
   it("shows seconds with one decimal, and says so when a figure is missing or never came", () => {
@@ -41,34 +41,7 @@ describe("the report's figures", () => {
 });
 
 describe("the scenario tables", () => {
-  const phase = (wallMs: number): PhaseFigures => ({
-    wallMs,
-    emptyMs: 2000,
-    packageMs: wallMs - 2000,
-    bound: { ms: 2000, transitionMs: 2000, callsMs: 0 },
-    ratio: (wallMs - 2000) / 2000,
-    calls: { byAction: {}, total: 4, throttled: 1, serverErrors: 0 },
-    noticeLag: { median: 100, max: 300 },
-    returnLag: { median: 200, max: 450 },
-    firstCallMs: 1500,
-    callRate: 2.5,
-    maxInFlight: 8,
-  });
-  const s2: ScenarioFigures = {
-    id: "S2",
-    title: "24 attachments",
-    parallel: 32,
-    attachments: 24,
-    up: phase(6000),
-    destroy: phase(7000),
-    countsByAction: { AttachNetworkInterface: 24, DetachNetworkInterface: 24, DescribeNetworkInterfaces: 14 },
-    totalCalls: 62,
-    callsPerPair: 62 / 24,
-    throttled: 0,
-    serverErrors: 0,
-    failures: 0,
-    failureNotes: [],
-  };
+  const s2 = scenarioFigures(phaseFigures(6000), phaseFigures(7000));
 
   it("puts up and destroy side by side: wall, empty, package, bound and their ratio", () => {
     expect(timesTable([s2]).split("\n")[2]).toBe(
