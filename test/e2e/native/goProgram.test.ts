@@ -17,7 +17,12 @@ import { promisify } from "node:util";
 import { SDK_PACKAGE_NAMES } from "../../../provider/core/schema/packageSchema";
 import { REPO_ROOT } from "../../../scripts/lib/pulumiCli";
 import { describeLanguage } from "../support/languageAvailability";
-import { startPluginStack, SUBNET, writesTo } from "./support/pluginStack";
+import { startPluginStack, SUBNET } from "./support/pluginStack";
+import {
+  destroyAndExpectDetachBeforeDelete,
+  expectNothingToChange,
+  upAndExpectAttached,
+} from "./support/exampleProgramChecks";
 import type { PluginStack } from "./support/pluginStack";
 
 const execFileAsync = promisify(execFile);
@@ -76,15 +81,7 @@ describeLanguage("go", "examples/go on the provider plugin and the generated Go 
   it(
     "up makes the NIC and attaches it to the instance the lookup found, exporting its IP",
     async () => {
-      await stack.mustRun(["up", "--yes"]);
-      const outputs = JSON.parse((await stack.mustRun(["stack", "output", "--json"])).output) as Record<
-        string,
-        string
-      >;
-      expect(outputs["instanceStatus"]).toBe("RUNNING");
-      const nic = stack.sim.control.snapshot().nics.find((candidate) => candidate.name === "app-nic");
-      expect(nic).toMatchObject({ status: "USED", instanceId, primaryIpv4: outputs["primaryIpv4"] });
-      expect(outputs["primaryIpv4"]).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+      await upAndExpectAttached(stack, instanceId);
     },
     COMMAND_TIMEOUT_MS,
   );
@@ -92,8 +89,7 @@ describeLanguage("go", "examples/go on the provider plugin and the generated Go 
   it(
     "refresh and preview then find nothing to change",
     async () => {
-      await stack.mustRun(["refresh", "--yes"]);
-      await stack.mustRun(["preview", "--expect-no-changes"]);
+      await expectNothingToChange(stack);
     },
     COMMAND_TIMEOUT_MS,
   );
@@ -101,15 +97,7 @@ describeLanguage("go", "examples/go on the provider plugin and the generated Go 
   it(
     "destroy detaches the NIC before it deletes it",
     async () => {
-      const nicId =
-        stack.sim.control.snapshot().nics.find((candidate) => candidate.name === "app-nic")?.nicId ?? "";
-      await stack.mustRun(["destroy", "--yes"]);
-      expect(writesTo(stack.sim, nicId).filter((write) => write.endsWith(" 200"))).toEqual([
-        "AttachNetworkInterface 200",
-        "DetachNetworkInterface 200",
-        "DeleteNetworkInterface 200",
-      ]);
-      expect(stack.sim.control.getNic(nicId)).toBeUndefined();
+      await destroyAndExpectDetachBeforeDelete(stack);
     },
     COMMAND_TIMEOUT_MS,
   );

@@ -10,7 +10,12 @@ import { rm, symlink } from "node:fs/promises";
 import * as path from "node:path";
 import { REPO_ROOT } from "../../../scripts/lib/pulumiCli";
 import { describeLanguage } from "../support/languageAvailability";
-import { startPluginStack, SUBNET, writesTo } from "./support/pluginStack";
+import { startPluginStack, SUBNET } from "./support/pluginStack";
+import {
+  destroyAndExpectDetachBeforeDelete,
+  expectNothingToChange,
+  upAndExpectAttached,
+} from "./support/exampleProgramChecks";
 import type { PluginStack } from "./support/pluginStack";
 import { pythonSdkVenv } from "./support/pythonVenv";
 
@@ -56,31 +61,14 @@ describeLanguage("python", "examples/python on the provider plugin and its gener
 
   it("up makes the NIC and attaches it to the instance the lookup found, exporting its IP", async () => {
     await stack.mustRun(["config", "set", "instanceId", instanceId]);
-    await stack.mustRun(["up", "--yes"]);
-    const outputs = JSON.parse((await stack.mustRun(["stack", "output", "--json"])).output) as Record<
-      string,
-      string
-    >;
-    expect(outputs["instanceStatus"]).toBe("RUNNING");
-    const nic = stack.sim.control.snapshot().nics.find((candidate) => candidate.name === "app-nic");
-    expect(nic).toMatchObject({ status: "USED", instanceId, primaryIpv4: outputs["primaryIpv4"] });
-    expect(outputs["primaryIpv4"]).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    await upAndExpectAttached(stack, instanceId);
   });
 
   it("refresh and preview then find nothing to change", async () => {
-    await stack.mustRun(["refresh", "--yes"]);
-    await stack.mustRun(["preview", "--expect-no-changes"]);
+    await expectNothingToChange(stack);
   });
 
   it("destroy detaches the NIC before it deletes it", async () => {
-    const nicId =
-      stack.sim.control.snapshot().nics.find((candidate) => candidate.name === "app-nic")?.nicId ?? "";
-    await stack.mustRun(["destroy", "--yes"]);
-    expect(writesTo(stack.sim, nicId).filter((write) => write.endsWith(" 200"))).toEqual([
-      "AttachNetworkInterface 200",
-      "DetachNetworkInterface 200",
-      "DeleteNetworkInterface 200",
-    ]);
-    expect(stack.sim.control.getNic(nicId)).toBeUndefined();
+    await destroyAndExpectDetachBeforeDelete(stack);
   });
 });

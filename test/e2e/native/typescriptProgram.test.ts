@@ -10,7 +10,12 @@ import * as path from "node:path";
 import { DEFAULT_ACCESS_KEY } from "../../../simulator/index";
 import { describeLanguage } from "../support/languageAvailability";
 import { installNodeSdkProgram } from "./support/nodeSdk";
-import { startPluginStack, SUBNET, writesTo } from "./support/pluginStack";
+import { startPluginStack, SUBNET } from "./support/pluginStack";
+import {
+  destroyAndExpectDetachBeforeDelete,
+  expectNothingToChange,
+  upAndExpectAttached,
+} from "./support/exampleProgramChecks";
 import type { PluginStack } from "./support/pluginStack";
 
 /** The CLI's setup, the simulator, and on a first run the SDK's pack and the npm install (about 30 s). */
@@ -33,32 +38,15 @@ describeLanguage("nodejs", "examples/typescript-native on the provider plugin an
   });
 
   it("up makes the NIC and attaches it to the instance the lookup found, exporting its IP", async () => {
-    await stack.mustRun(["up", "--yes"]);
-    const outputs = JSON.parse((await stack.mustRun(["stack", "output", "--json"])).output) as Record<
-      string,
-      string
-    >;
-    expect(outputs["instanceStatus"]).toBe("RUNNING");
-    const nic = stack.sim.control.snapshot().nics.find((candidate) => candidate.name === "app-nic");
-    expect(nic).toMatchObject({ status: "USED", instanceId, primaryIpv4: outputs["primaryIpv4"] });
-    expect(outputs["primaryIpv4"]).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    await upAndExpectAttached(stack, instanceId);
   });
 
   it("refresh and preview then find nothing to change", async () => {
-    await stack.mustRun(["refresh", "--yes", "--expect-no-changes"]);
-    await stack.mustRun(["preview", "--expect-no-changes"]);
+    await expectNothingToChange(stack, true);
   });
 
   it("destroy detaches the NIC before it deletes it, every request signed with the environment's key", async () => {
-    const nicId =
-      stack.sim.control.snapshot().nics.find((candidate) => candidate.name === "app-nic")?.nicId ?? "";
-    await stack.mustRun(["destroy", "--yes"]);
-    expect(writesTo(stack.sim, nicId).filter((write) => write.endsWith(" 200"))).toEqual([
-      "AttachNetworkInterface 200",
-      "DetachNetworkInterface 200",
-      "DeleteNetworkInterface 200",
-    ]);
-    expect(stack.sim.control.getNic(nicId)).toBeUndefined();
+    await destroyAndExpectDetachBeforeDelete(stack);
     const log = stack.sim.control.requestLog();
     expect(log.length).toBeGreaterThan(0);
     expect([...new Set(log.map((entry) => entry.signedBy ?? "unsigned"))]).toEqual([

@@ -5,7 +5,12 @@
  */
 import * as path from "node:path";
 import { describeLanguage } from "../support/languageAvailability";
-import { eventsIn, startPluginStack, SUBNET, writesTo } from "./support/pluginStack";
+import { eventsIn, startPluginStack, SUBNET } from "./support/pluginStack";
+import {
+  destroyAndExpectDetachBeforeDelete,
+  expectNothingToChange,
+  upAndExpectAttached,
+} from "./support/exampleProgramChecks";
 import type { PluginStack } from "./support/pluginStack";
 
 const SETUP_TIMEOUT_MS = 300_000;
@@ -28,14 +33,7 @@ describeLanguage("yaml", "examples/yaml on the provider plugin", () => {
 
   it("up makes the NIC and attaches it to the instance the lookup found, reporting progress under the attachment", async () => {
     const eventLog = path.join(stack.dir, "events.json");
-    await stack.mustRun(["up", "--yes", "--event-log", eventLog]);
-    const outputs = JSON.parse((await stack.mustRun(["stack", "output", "--json"])).output) as Record<
-      string,
-      string
-    >;
-    expect(outputs["instanceStatus"]).toBe("RUNNING");
-    const nic = stack.sim.control.snapshot().nics.find((candidate) => candidate.name === "app-nic");
-    expect(nic).toMatchObject({ status: "USED", instanceId, primaryIpv4: outputs["primaryIpv4"] });
+    await upAndExpectAttached(stack, instanceId, ["--event-log", eventLog]);
     const diagnostics = (await eventsIn(eventLog)).flatMap((event) => {
       const diagnostic = event["diagnosticEvent"] as { urn?: string; message?: string } | undefined;
       return diagnostic === undefined ? [] : [diagnostic];
@@ -49,19 +47,10 @@ describeLanguage("yaml", "examples/yaml on the provider plugin", () => {
   });
 
   it("refresh and preview then find nothing to change", async () => {
-    await stack.mustRun(["refresh", "--yes"]);
-    await stack.mustRun(["preview", "--expect-no-changes"]);
+    await expectNothingToChange(stack);
   });
 
   it("destroy detaches the NIC before it deletes it", async () => {
-    const nicId =
-      stack.sim.control.snapshot().nics.find((candidate) => candidate.name === "app-nic")?.nicId ?? "";
-    await stack.mustRun(["destroy", "--yes"]);
-    expect(writesTo(stack.sim, nicId).filter((write) => write.endsWith(" 200"))).toEqual([
-      "AttachNetworkInterface 200",
-      "DetachNetworkInterface 200",
-      "DeleteNetworkInterface 200",
-    ]);
-    expect(stack.sim.control.getNic(nicId)).toBeUndefined();
+    await destroyAndExpectDetachBeforeDelete(stack);
   });
 });
