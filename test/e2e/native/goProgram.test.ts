@@ -17,8 +17,9 @@ import { promisify } from "node:util";
 import { SDK_PACKAGE_NAMES } from "../../../provider/core/schema/packageSchema";
 import { REPO_ROOT } from "../../../scripts/lib/pulumiCli";
 import { describeLanguage } from "../support/languageAvailability";
-import { startPluginStack, SUBNET } from "./support/pluginStack";
+import { startPluginStack } from "./support/pluginStack";
 import {
+  configureExample,
   destroyAndExpectDetachBeforeDelete,
   expectNothingToChange,
   upAndExpectAttached,
@@ -53,9 +54,7 @@ describeLanguage("go", "examples/go on the provider plugin and the generated Go 
   beforeAll(async () => {
     stack = await startPluginStack("examples/go");
     await go(["mod", "edit", `-replace=${SDK_MODULE}=${SDK_DIR}`], stack.dir, stack.env);
-    instanceId = stack.sim.control.addInstance({ regionId: "asia-east-1" }).instanceId;
-    await stack.mustRun(["config", "set", "subnetId", SUBNET]);
-    await stack.mustRun(["config", "set", "instanceId", instanceId]);
+    instanceId = await configureExample(stack);
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {

@@ -12,7 +12,8 @@ import * as path from "node:path";
 import type { RequestLogEntry } from "../../../simulator/index";
 import { describeLanguage } from "../support/languageAvailability";
 import { installNodeSdkProgram } from "./support/nodeSdk";
-import { startPluginStack, SUBNET } from "./support/pluginStack";
+import { startPluginStack } from "./support/pluginStack";
+import { configureExample } from "./support/exampleProgramChecks";
 import type { PluginStack } from "./support/pluginStack";
 
 /** The CLI's setup, the simulator, and on a first run the SDK's pack and the npm install (about 30 s). */
@@ -69,9 +70,7 @@ describeLanguage("nodejs", "moving a stack from the dynamic resources to the plu
   beforeAll(async () => {
     stack = await startPluginStack(FIXTURE);
     await installNodeSdkProgram(stack.dir, path.join(path.dirname(stack.dir), "install"));
-    instanceId = stack.sim.control.addInstance({ regionId: "asia-east-1" }).instanceId;
-    await stack.mustRun(["config", "set", "subnetId", SUBNET]);
-    await stack.mustRun(["config", "set", "instanceId", instanceId]);
+    instanceId = await configureExample(stack);
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {

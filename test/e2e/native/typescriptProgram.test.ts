@@ -10,8 +10,9 @@ import * as path from "node:path";
 import { DEFAULT_ACCESS_KEY } from "../../../simulator/index";
 import { describeLanguage } from "../support/languageAvailability";
 import { installNodeSdkProgram } from "./support/nodeSdk";
-import { startPluginStack, SUBNET } from "./support/pluginStack";
+import { startPluginStack } from "./support/pluginStack";
 import {
+  configureExample,
   destroyAndExpectDetachBeforeDelete,
   expectNothingToChange,
   upAndExpectAttached,
@@ -28,9 +29,7 @@ describeLanguage("nodejs", "examples/typescript-native on the provider plugin an
   beforeAll(async () => {
     stack = await startPluginStack("examples/typescript-native");
     await installNodeSdkProgram(stack.dir, path.join(path.dirname(stack.dir), "install"));
-    instanceId = stack.sim.control.addInstance({ regionId: "asia-east-1" }).instanceId;
-    await stack.mustRun(["config", "set", "subnetId", SUBNET]);
-    await stack.mustRun(["config", "set", "instanceId", instanceId]);
+    instanceId = await configureExample(stack);
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {

@@ -5,8 +5,9 @@
  */
 import * as path from "node:path";
 import { describeLanguage } from "../support/languageAvailability";
-import { eventsIn, startPluginStack, SUBNET } from "./support/pluginStack";
+import { eventsIn, startPluginStack } from "./support/pluginStack";
 import {
+  configureExample,
   destroyAndExpectDetachBeforeDelete,
   expectNothingToChange,
   upAndExpectAttached,
@@ -21,10 +22,8 @@ describeLanguage("yaml", "examples/yaml on the provider plugin", () => {
 
   beforeAll(async () => {
     stack = await startPluginStack("examples/yaml");
-    instanceId = stack.sim.control.addInstance({ regionId: "asia-east-1" }).instanceId;
     // Quoted as JSON, as examples/yaml/README.md says: Pulumi YAML reads numeric config as numbers.
-    await stack.mustRun(["config", "set", "subnetId", `"${SUBNET}"`]);
-    await stack.mustRun(["config", "set", "instanceId", `"${instanceId}"`]);
+    instanceId = await configureExample(stack, true);
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {

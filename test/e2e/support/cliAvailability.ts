@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import * as path from "node:path";
-import { findOnPath } from "../../../scripts/lib/languageHost";
+import { findOnPath, installedLanguageHost, languageHostSource } from "../../../scripts/lib/languageHost";
+import { REPO_ROOT } from "../../../scripts/lib/pulumiCli";
 
 /** Where scripts/ensure-pulumi keeps its builds (its `CACHE_BASE`). */
 function cliCache(env: NodeJS.ProcessEnv): string {
@@ -32,4 +33,16 @@ export function pulumiCliSkipReason(env: NodeJS.ProcessEnv = process.env): strin
     return undefined;
   }
   return `no Pulumi CLI can be had: no pulumi on PATH, no build in ${cache}, and no Go toolchain to build one`;
+}
+
+/**
+ * Why `pulumi package gen-sdk` cannot run here, or undefined when it can: it needs the CLI and,
+ * for the Node.js SDK, the Node.js language host.
+ */
+export function genSdkSkipReason(): string | undefined {
+  const host = languageHostSource(REPO_ROOT) ?? installedLanguageHost();
+  return (
+    pulumiCliSkipReason() ??
+    (host === undefined ? "no Pulumi Node.js language host can be had, and gen-sdk needs it" : undefined)
+  );
 }

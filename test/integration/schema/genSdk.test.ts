@@ -12,25 +12,15 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { packageSchema, SDK_PACKAGE_NAMES } from "../../../provider/core/schema/packageSchema";
-import { installedLanguageHost, languageHostSource } from "../../../scripts/lib/languageHost";
 import { ENSURE_PULUMI_TIMEOUT_MS, ensurePulumiCli, REPO_ROOT } from "../../../scripts/lib/pulumiCli";
 import type { PulumiCli } from "../../../scripts/lib/pulumiCli";
-import { pulumiCliSkipReason } from "../../e2e/support/cliAvailability";
+import { genSdkSkipReason } from "../../e2e/support/cliAvailability";
 
 const execFileAsync = promisify(execFile);
 const VERSION = "0.1.0";
 const GEN_SDK_TIMEOUT_MS = 120_000;
 
-/** Why gen-sdk for Node.js cannot run here, or undefined when it can. */
-function skipReason(): string | undefined {
-  const host = languageHostSource(REPO_ROOT) ?? installedLanguageHost();
-  return (
-    pulumiCliSkipReason() ??
-    (host === undefined ? "no Pulumi Node.js language host can be had, and gen-sdk needs it" : undefined)
-  );
-}
-
-const reason = skipReason();
+const reason = genSdkSkipReason();
 const describeWithCli = reason === undefined ? describe : describe.skip;
 
 describeWithCli(`pulumi package gen-sdk${reason === undefined ? "" : ` (skipped: ${reason})`}`, () => {

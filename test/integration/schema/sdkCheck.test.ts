@@ -11,9 +11,8 @@ import { existsSync } from "node:fs";
 import { appendFile, cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { installedLanguageHost, languageHostSource } from "../../../scripts/lib/languageHost";
 import { ENSURE_PULUMI_TIMEOUT_MS, ensurePulumiCli, REPO_ROOT } from "../../../scripts/lib/pulumiCli";
-import { pulumiCliSkipReason } from "../../e2e/support/cliAvailability";
+import { genSdkSkipReason } from "../../e2e/support/cliAvailability";
 
 const SCRIPT = path.join(REPO_ROOT, "dist", "scripts", "sdkgen", "generateSdks.js");
 const CHECK_TIMEOUT_MS = 120_000;
@@ -36,15 +35,7 @@ function runCheck(args: readonly string[]): Promise<CheckRun> {
   });
 }
 
-function skipReason(): string | undefined {
-  const host = languageHostSource(REPO_ROOT) ?? installedLanguageHost();
-  return (
-    pulumiCliSkipReason() ??
-    (host === undefined ? "no Pulumi Node.js language host can be had, and gen-sdk needs it" : undefined)
-  );
-}
-
-const reason = skipReason();
+const reason = genSdkSkipReason();
 const describeWithCli = reason === undefined ? describe : describe.skip;
 
 describeWithCli(`npm run sdk:check${reason === undefined ? "" : ` (skipped: ${reason})`}`, () => {

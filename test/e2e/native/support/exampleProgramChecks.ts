@@ -4,7 +4,20 @@
  * `instanceStatus` and `primaryIpv4`), so each language's test states only how its program is run.
  */
 import type { PluginStack } from "./pluginStack";
-import { writesTo } from "./pluginStack";
+import { SUBNET, writesTo } from "./pluginStack";
+
+/**
+ * Adds a running instance to the stack's simulator and sets the program's `subnetId` and
+ * `instanceId` config; `quoted` writes the ids as JSON strings, as YAML programs need them (see
+ * examples/yaml/README.md). Returns the instance's id.
+ */
+export async function configureExample(stack: PluginStack, quoted = false): Promise<string> {
+  const instanceId = stack.sim.control.addInstance({ regionId: "asia-east-1" }).instanceId;
+  const value = (id: string) => (quoted ? `"${id}"` : id);
+  await stack.mustRun(["config", "set", "subnetId", value(SUBNET)]);
+  await stack.mustRun(["config", "set", "instanceId", value(instanceId)]);
+  return instanceId;
+}
 
 /** The simulator's view of the program's NIC. */
 function appNic(stack: PluginStack) {
