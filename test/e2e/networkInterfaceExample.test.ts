@@ -10,7 +10,7 @@ import * as path from "node:path";
 import type { Simulator, WireInstance } from "../../simulator/index";
 import { driverEnv, e2eTest } from "./support/e2eWorld";
 import type { E2eWorld } from "./support/e2eWorld";
-import { describeOnDisk } from "./support/onDiskAvailability";
+import { describeLanguage } from "./support/languageAvailability";
 import { destroy, initStack, setConfig, stackOutputs, up } from "./support/onDiskStack";
 import type { OnDiskStack } from "./support/onDiskStack";
 import { requestsFor, succeeded } from "./support/simulatorQueries";
@@ -54,7 +54,7 @@ async function exampleStack(world: E2eWorld, name: string): Promise<ExampleStack
   return { stack, instance, subnetIds };
 }
 
-describeOnDisk("examples/network-interface, run with `pulumi` as a user copies it", () => {
+describeLanguage("nodejs", "examples/network-interface, run with `pulumi` as a user copies it", () => {
   const w = useWorld(userProjectWorld("network-interface", PINNED_PULUMI_SDK, {}, EXAMPLE));
 
   e2eTest(

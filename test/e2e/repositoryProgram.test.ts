@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { driverEnv, e2eTest } from "./support/e2eWorld";
-import { describeOnDisk } from "./support/onDiskAvailability";
+import { describeLanguage } from "./support/languageAvailability";
 import { allOutput, runAttachLifecycle } from "./support/onDiskLifecycle";
 import { initStackWithConfigElsewhere } from "./support/onDiskStack";
 import { repositoryStatus, stackConfigFilesInRepository } from "./support/repositoryFiles";
@@ -17,7 +17,7 @@ import { DEFAULT_ACCESS_KEY } from "../../simulator/index";
 
 const CASE_TIMEOUT_MS = 300_000;
 
-describeOnDisk("the repository's Pulumi.yaml, run with `pulumi` in the repository root", () => {
+describeLanguage("nodejs", "the repository's Pulumi.yaml, run with `pulumi` in the repository root", () => {
   const w = useWorldBase({ label: "repository", requireLanguageHost: true });
 
   e2eTest(

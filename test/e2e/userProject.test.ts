@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { DEFAULT_ACCESS_KEY } from "../../simulator/index";
 import type { E2eWorld } from "./support/e2eWorld";
 import { driverEnv, e2eTest } from "./support/e2eWorld";
-import { describeOnDisk } from "./support/onDiskAvailability";
+import { describeLanguage } from "./support/languageAvailability";
 import { allOutput, runAttachLifecycle } from "./support/onDiskLifecycle";
 import { initStack, setConfig } from "./support/onDiskStack";
 import type { OnDiskStack } from "./support/onDiskStack";
@@ -46,7 +46,8 @@ async function expectPasswordStoredEncrypted(world: E2eWorld, stackName: string)
   expect(await passwordLeaks(world)).toEqual([]);
 }
 
-describeOnDisk(
+describeLanguage(
+  "nodejs",
   `a user's TypeScript project on @pulumi/pulumi ${PINNED_PULUMI_SDK}, run with \`pulumi\``,
   () => {
     const w = useWorld(userProjectWorld("user-project", PINNED_PULUMI_SDK));

@@ -6,7 +6,7 @@
  */
 import { realpath } from "node:fs/promises";
 import { driverEnv, e2eTest } from "./support/e2eWorld";
-import { describeOnDisk } from "./support/onDiskAvailability";
+import { describeLanguage } from "./support/languageAvailability";
 import { runAttachLifecycle } from "./support/onDiskLifecycle";
 import { initStack } from "./support/onDiskStack";
 import { commandLineOf, executableOf, processIdsWithEnv } from "./support/processes";
@@ -32,30 +32,34 @@ function nodeProcesses(pulumiHome: string): Record<string, string[]> {
   return roles;
 }
 
-describeOnDisk(`a user's TypeScript project on @pulumi/pulumi ${NEWEST_PULUMI_SDK} and Node.js 22`, () => {
-  const w = useWorld({
-    ...userProjectWorld("user-node22", NEWEST_PULUMI_SDK, { node: NODE_22_PACKAGE }),
-    nodeBinary: node22Binary,
-  });
+describeLanguage(
+  "nodejs",
+  `a user's TypeScript project on @pulumi/pulumi ${NEWEST_PULUMI_SDK} and Node.js 22`,
+  () => {
+    const w = useWorld({
+      ...userProjectWorld("user-node22", NEWEST_PULUMI_SDK, { node: NODE_22_PACKAGE }),
+      nodeBinary: node22Binary,
+    });
 
-  e2eTest(
-    "up attaches, refresh keeps, destroy detaches, with the program and the provider plugin on Node 22",
-    w,
-    async () => {
-      const { sim, cli, project, workspaceEnv } = w();
-      const node22 = await realpath(w().nodeBinary!);
-      const stack = await initStack({ cli, cwd: project.dir, env: driverEnv(w()) }, "node22");
-      let seen: Record<string, string[]> = {};
+    e2eTest(
+      "up attaches, refresh keeps, destroy detaches, with the program and the provider plugin on Node 22",
+      w,
+      async () => {
+        const { sim, cli, project, workspaceEnv } = w();
+        const node22 = await realpath(w().nodeBinary!);
+        const stack = await initStack({ cli, cwd: project.dir, env: driverEnv(w()) }, "node22");
+        let seen: Record<string, string[]> = {};
 
-      await runAttachLifecycle(stack, sim, newInstanceAndNic(sim), {
-        whileAttaching: () => {
-          seen = nodeProcesses(workspaceEnv["PULUMI_HOME"]!);
-        },
-      });
+        await runAttachLifecycle(stack, sim, newInstanceAndNic(sim), {
+          whileAttaching: () => {
+            seen = nodeProcesses(workspaceEnv["PULUMI_HOME"]!);
+          },
+        });
 
-      expect(seen).toEqual({ program: [node22], plugin: [node22] });
-      expect(cli.version).toBe("3.248.0");
-    },
-    CASE_TIMEOUT_MS,
-  );
-});
+        expect(seen).toEqual({ program: [node22], plugin: [node22] });
+        expect(cli.version).toBe("3.248.0");
+      },
+      CASE_TIMEOUT_MS,
+    );
+  },
+);

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { DEFAULT_ACCESS_KEY } from "../../../simulator/index";
 import { backendDirOf, createWorld, destroyWorld } from "../../e2e/support/e2eWorld";
 import type { E2eWorld } from "../../e2e/support/e2eWorld";
-import { onDiskSkipReason } from "../../e2e/support/onDiskAvailability";
+import { languageSkipReason } from "../../e2e/support/languageAvailability";
 import { filesUnder, pulumiDataDirs } from "../../e2e/support/secretScan";
 import { judge, runFailed } from "../batch";
 import type { RunResult } from "../batch";
@@ -97,7 +97,7 @@ export async function runEngineSeed(
   log: (line: string) => void = () => undefined,
 ): Promise<RunResult> {
   const plan = planRun(seed, "engine");
-  const mode = plan.onDisk && onDiskSkipReason() === undefined ? "on-disk" : "inline";
+  const mode = plan.onDisk && languageSkipReason("nodejs") === undefined ? "on-disk" : "inline";
   const world = await createWorld({
     label: `chaos-${seed}`,
     simulator: simulatorOptions(plan),

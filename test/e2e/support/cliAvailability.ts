@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import * as path from "node:path";
-import { findOnPath, installedLanguageHost, languageHostSource } from "../../../scripts/lib/languageHost";
-import { REPO_ROOT } from "../../../scripts/lib/pulumiCli";
+import { findOnPath } from "../../../scripts/lib/languageHost";
+import { languageSkipReason } from "./languageAvailability";
 
 /** Where scripts/ensure-pulumi keeps its builds (its `CACHE_BASE`). */
 function cliCache(env: NodeJS.ProcessEnv): string {
@@ -37,12 +37,9 @@ export function pulumiCliSkipReason(env: NodeJS.ProcessEnv = process.env): strin
 
 /**
  * Why `pulumi package gen-sdk` cannot run here, or undefined when it can: it needs the CLI and,
- * for the Node.js SDK, the Node.js language host.
+ * for the Node.js SDK, the Node.js language host (by the report of scripts/ensure-pulumi, asked
+ * only once a CLI can be had, so that deciding never builds one).
  */
 export function genSdkSkipReason(): string | undefined {
-  const host = languageHostSource(REPO_ROOT) ?? installedLanguageHost();
-  return (
-    pulumiCliSkipReason() ??
-    (host === undefined ? "no Pulumi Node.js language host can be had, and gen-sdk needs it" : undefined)
-  );
+  return pulumiCliSkipReason() ?? languageSkipReason("nodejs");
 }

@@ -8,7 +8,7 @@ import { expectSuccess, startDriver } from "../../../scripts/lib/driverRunner";
 import { killHard, killProcessesIn, killProcessesWithEnv } from "./processes";
 import { createLocalWorkspaceEnv, ensurePulumiCli } from "../../../scripts/lib/pulumiCli";
 import type { PulumiCli } from "../../../scripts/lib/pulumiCli";
-import { requireLanguageHost } from "./onDiskAvailability";
+import { requireLanguageHost } from "./languageAvailability";
 import { createTestProject, projectDependencies } from "./testProject";
 import type { ProjectDependencies, TestProject } from "./testProject";
 

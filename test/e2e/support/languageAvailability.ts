@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { languageUnavailableReason, readLanguageReport } from "../../../scripts/lib/languageReport";
 import type { ProgramLanguage } from "../../../scripts/lib/languageReport";
+import { languageHostSource } from "../../../scripts/lib/languageHost";
 import { ENSURE_PULUMI_SCRIPT, ensurePulumiEnv, lastLine, REPO_ROOT } from "../../../scripts/lib/pulumiCli";
+import type { PulumiCli } from "../../../scripts/lib/pulumiCli";
 
 /** The CLI root of this file's run of scripts/ensure-pulumi; null once that run has failed. */
 let ensuredRoot: string | null | undefined;
@@ -58,5 +60,19 @@ export function requireLanguage(root: string, language: ProgramLanguage): void {
   const reason = languageUnavailableReason(readLanguageReport(root), language);
   if (reason !== undefined) {
     throw new Error(`${reason} (by ${root}/languages.json, written by scripts/ensure-pulumi)`);
+  }
+}
+
+/**
+ * Fails the setup when the CLI has no language host although one was expected (the tests were not
+ * skipped): a host that cannot be built must fail the tests, not skip them.
+ */
+export function requireLanguageHost(cli: PulumiCli): void {
+  if (cli.languageHost === undefined) {
+    const source = languageHostSource(REPO_ROOT) ?? "none";
+    throw new Error(
+      `the on-disk program tests need pulumi-language-nodejs beside ${cli.root}/bin/pulumi or on PATH, ` +
+        `and scripts/ensure-pulumi gave a CLI without one (source folder: ${source})`,
+    );
   }
 }
