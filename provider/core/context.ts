@@ -2,6 +2,7 @@ import { resolveClientConfig, ZecClient } from "../../sdk/index";
 import type { ClientConfig, ClientDeps, ClientSettings, Sleep } from "../../sdk/index";
 import { sha256Hex } from "../../sdk/signing/signer";
 import { displayValue } from "../../sdk/util/displayValue";
+import { processWideMap } from "../../sdk/util/processWide";
 import { withDefaultDeps } from "../../sdk/util/time";
 import { TransitionEstimate } from "./pacing";
 import { ReadLag } from "./readLag";
@@ -21,22 +22,13 @@ export interface AccountKnowledge {
 /** A provider process serves one deployment; more accounts than this means old ones can be forgotten. */
 const MAX_ACCOUNTS = 64;
 
-const REGISTRY_KEY = Symbol.for("pulumi-zenlayer.accountKnowledge");
-
-function registry(): Map<string, AccountKnowledge> {
-  // One registry per process, even if two copies of this package are loaded (as for instance locks).
-  const holder = globalThis as { [REGISTRY_KEY]?: Map<string, AccountKnowledge> };
-  holder[REGISTRY_KEY] ??= new Map();
-  return holder[REGISTRY_KEY];
-}
-
 /**
  * The knowledge of the account `account` (a client's `account` key: endpoint and key id, never a
  * secret), created on first use; the least recently used account is forgotten past a bound.
  * @internal
  */
 export function knowledgeOf(account: string): AccountKnowledge {
-  const accounts = registry();
+  const accounts = processWideMap<string, AccountKnowledge>("accountKnowledge");
   const known = accounts.get(account) ?? { transitions: new TransitionEstimate(), readLag: new ReadLag() };
   accounts.delete(account);
   accounts.set(account, known);

@@ -1,6 +1,5 @@
+import { processWideMap } from "../../sdk/util/processWide";
 import { raceAbort } from "../../sdk/util/time";
-
-const REGISTRY_KEY = Symbol.for("pulumi-zenlayer.instanceLocks");
 
 interface LockEntry {
   /** Settles when the last holder or waiter in line has finished. */
@@ -14,12 +13,12 @@ type LockRegistry = Map<string, LockEntry>;
 /** The "previous holder" of a free lock. */
 const IDLE: Promise<void> = Promise.resolve();
 
+/**
+ * One registry per process, even if two copies of this package are loaded: every resource of a
+ * deployment runs in the same provider process and must see the same locks.
+ */
 function registry(): LockRegistry {
-  // One registry per process, even if two copies of this package are loaded: every resource of a
-  // deployment runs in the same provider process and must see the same locks.
-  const holder = globalThis as { [REGISTRY_KEY]?: LockRegistry };
-  holder[REGISTRY_KEY] ??= new Map();
-  return holder[REGISTRY_KEY];
+  return processWideMap<string, LockEntry>("instanceLocks");
 }
 
 /**

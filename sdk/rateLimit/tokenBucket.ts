@@ -1,4 +1,5 @@
 import type { Sleep } from "../util/time";
+import { processWideMap } from "../util/processWide";
 import { abortableSleep } from "../util/time";
 
 /**
@@ -128,31 +129,18 @@ export class TokenBucket implements RateLimiter {
   }
 }
 
-const REGISTRY_KEY = Symbol.for("pulumi-zenlayer.sharedRateLimiters");
-
-type Registry = Map<string, RateLimiter>;
-
-function registry(): Registry {
-  const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
-  const existing = holder[REGISTRY_KEY];
-  if (existing !== undefined) return existing;
-  const created: Registry = new Map();
-  holder[REGISTRY_KEY] = created;
-  return created;
-}
-
 /**
  * The process-wide limiter of one account at a given rate. Zenlayer limits requests per account,
  * not per client object, and a Pulumi program may create many clients (one per resource
- * operation) and even load two copies of this package; keeping the buckets on `globalThis` under a
- * `Symbol.for` key makes all of them draw from the same bucket. `account` names the account and
+ * operation) and even load two copies of this package; keeping the buckets in a process-wide map
+ * makes all of them draw from the same bucket. `account` names the account and
  * the endpoint it is reached at (never a secret): two accounts, or one account at two endpoints (a
  * simulator and the cloud), have limits of their own, and a 429 answered to one must not slow the
  * other down.
  * @internal
  */
 export function sharedRateLimiter(requestsPerSecond: number, account: string): RateLimiter {
-  const buckets = registry();
+  const buckets = processWideMap<string, RateLimiter>("sharedRateLimiters");
   const key = JSON.stringify([account, requestsPerSecond]);
   let bucket = buckets.get(key);
   if (bucket === undefined) {
