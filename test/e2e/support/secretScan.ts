@@ -1,18 +1,22 @@
-import { readdir, readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { lstat, readFile } from "node:fs/promises";
 import * as path from "node:path";
+import { filesUnder as relativeFilesUnder } from "../../../scripts/lib/sdkFiles";
 import { backendDirOf } from "./e2eWorld";
 import type { WorldBase } from "./e2eWorld";
 
 /**
- * Every file under `dir`, recursively, except installed packages: those are not data a Pulumi run
- * wrote (and this package's own simulator and README carry the simulator's default password).
+ * Every regular file under `dir`, recursively, except installed packages (not descended into):
+ * those are not data a Pulumi run wrote (and this package's own simulator and README carry the
+ * simulator's default password). A missing `dir` fails: a scan of nothing would prove nothing.
  */
 export async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !file.split(path.sep).includes("node_modules"));
+  if (!existsSync(dir)) throw new Error(`no folder ${dir} to scan`);
+  const files = (await relativeFilesUnder(dir, (name) => name === "node_modules")).map((file) =>
+    path.join(dir, file),
+  );
+  const regular = await Promise.all(files.map(async (file) => (await lstat(file)).isFile()));
+  return files.filter((_, index) => regular[index]);
 }
 
 /**
