@@ -1,16 +1,13 @@
-import { execFile } from "node:child_process";
 import { copyFile } from "node:fs/promises";
 import * as path from "node:path";
-import { promisify } from "node:util";
 import { DEFAULT_ACCESS_KEY } from "../../simulator/index";
 import { startDriver } from "../lib/driverRunner";
 import type { DriverCommand, DriverResult } from "../lib/driverRunner";
 import { createPackedProject, projectDependencies } from "../lib/packedPackage";
+import { installPluginFrom } from "../lib/pluginInstall";
 import { createLocalWorkspaceEnv, REPO_ROOT } from "../lib/pulumiCli";
 import type { PulumiCli } from "../lib/pulumiCli";
 import type { BenchRoot } from "./benchRoot";
-
-const execFileAsync = promisify(execFile);
 
 const PROJECT_NAME = "zenlayer-bench";
 
@@ -60,29 +57,15 @@ function driverEnv(project: BenchProject, domain: string): NodeJS.ProcessEnv {
 
 /**
  * Installs the provider plugin of the project's packed package into the bench's private Pulumi
- * home as the README tells a user to (`npx pulumi-zenlayer-plugin install`: the package's own
- * command, which runs `pulumi plugin install … --file <archive>`, offline), with the bench's CLI
- * first on PATH.
+ * home, as the README tells a user to, with the bench's CLI first on PATH.
  */
 export async function installPlugin(project: BenchProject): Promise<void> {
-  const command = path.join(project.dir, "node_modules", ".bin", "pulumi-zenlayer-plugin");
-  const env = benchEnv(project);
-  const searchPath = `${path.join(project.cli.root, "bin")}${path.delimiter}${env["PATH"] ?? ""}`;
-  try {
-    await execFileAsync(command, ["install"], {
-      cwd: project.dir,
-      env: { ...env, PATH: searchPath },
-      signal: project.root.stopped,
-    });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(
-      `pulumi-zenlayer-plugin install failed in ${project.dir}:\n${stdout ?? ""}${stderr ?? ""}`,
-      {
-        cause: error,
-      },
-    );
-  }
+  await installPluginFrom(
+    project.dir,
+    path.join(project.cli.root, "bin"),
+    benchEnv(project),
+    project.root.stopped,
+  );
 }
 
 /** Runs one operation in its own `node driver.js` and returns its result, failed or not. */

@@ -210,6 +210,17 @@ async function installedTemplate(dependencies: ProjectDependencies, options: Pac
 }
 
 /**
+ * The shared install of the packed package and `dependencies` (see {@link installedTemplate}),
+ * to run the package's own commands from, as a user's project would; it must not be written to.
+ */
+export async function installedProject(
+  dependencies: ProjectDependencies,
+  options: PackOptions = {},
+): Promise<string> {
+  return path.join(await installedTemplate(dependencies, options), "project");
+}
+
+/**
  * Creates `<root>/project` with the packed package and `dependencies` installed, as `npm install`
  * would leave it, and `<root>/packages/<tarball>`. The install runs once per build and dependency
  * set (see {@link installedTemplate}); each project is a copy of it (under a second), where

@@ -1,15 +1,16 @@
 /**
  * A world for programs that use the provider plugin, as a user runs them: the Pulumi CLI with its
- * language hosts, a private PULUMI_HOME into which the plugin is installed with the package's own
+ * language hosts, a private PULUMI_HOME into which the plugin is installed with the packed package's own
  * `pulumi-zenlayer-plugin install` (the documented command), a file backend, a simulator, and a
  * copy of a program folder to run `pulumi` in.
  */
 import { execFile, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { installedProject, projectDependencies } from "../../../../scripts/lib/packedPackage";
+import { installPluginFrom } from "../../../../scripts/lib/pluginInstall";
 import { createLocalWorkspaceEnv, ensurePulumiCli, REPO_ROOT } from "../../../../scripts/lib/pulumiCli";
 import { DEFAULT_ACCESS_KEY, startSimulator } from "../../../../simulator/index";
 import type { Simulator, SimulatorOptions } from "../../../../simulator/index";
@@ -38,23 +39,6 @@ export interface PluginStack {
 const COMMAND_TIMEOUT_MS = 240_000;
 /** The subnet every simulator here holds, for NICs the programs create. */
 export const SUBNET = "3000000000000000001";
-
-async function installPlugin(bin: string, env: Record<string, string>): Promise<void> {
-  const command = path.join(REPO_ROOT, "dist", "provider", "native", "pluginCommand.js");
-  if (!existsSync(command))
-    throw new Error("dist/ is missing: run `npm run build` first (npm test does it in pretest)");
-  await new Promise<void>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [command, "install"],
-      { env: { ...process.env, ...env, PATH: `${bin}:${process.env["PATH"] ?? ""}` } },
-      (error, stdout, stderr) =>
-        error === null
-          ? resolve()
-          : reject(new Error(`pulumi-zenlayer-plugin install failed: ${stdout}${stderr}`)),
-    );
-  });
-}
 
 /**
  * Copies the program folder `program` (relative to the repository) into a temporary folder, starts
@@ -86,7 +70,8 @@ export async function startPluginStack(
     // Makes `--event-log` available, as the Automation API does, for tests that read the engine's events.
     PULUMI_DEBUG_COMMANDS: "true",
   };
-  await installPlugin(bin, env);
+  // From the packed package, as `npm install pulumi-zenlayer` leaves it, the way the README says.
+  await installPluginFrom(await installedProject(projectDependencies()), bin, { ...process.env, ...env });
   const start = (args: readonly string[]): ChildProcess =>
     spawn(path.join(bin, "pulumi"), [...args], {
       cwd: dir,
