@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
+import { spawnCollecting } from "./collectedProcess";
 
 /** One attachment the driver's inline program declares (see driver.js). */
 export interface AttachmentSpec {
@@ -112,23 +112,15 @@ function parseResult(op: string, stdout: string, stderr: string, exit: string): 
 
 /** Starts the driver with one command on its stdin. */
 export function startDriver(launch: DriverLaunch, command: DriverRequest): RunningDriver {
-  const child = spawn(launch.nodeBinary ?? process.execPath, [launch.driver], {
+  const { child, exited } = spawnCollecting(launch.nodeBinary ?? process.execPath, [launch.driver], {
     cwd: launch.cwd,
     env: launch.env,
-    stdio: ["pipe", "pipe", "pipe"],
-    detached: launch.detached ?? false,
+    stdin: JSON.stringify(command),
+    ...(launch.detached === undefined ? {} : { detached: launch.detached }),
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const result = new Promise<DriverResult>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) =>
-      resolve(parseResult(command.op, stdout, stderr, signal === null ? `exit code ${code}` : signal)),
-    );
-  });
-  child.stdin.end(JSON.stringify(command));
+  const result = exited.then(({ code, signal, stdout, stderr }) =>
+    parseResult(command.op, stdout, stderr, signal ?? `exit code ${code}`),
+  );
   return { child, result };
 }
 

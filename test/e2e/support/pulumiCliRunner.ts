@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import * as path from "node:path";
+import { spawnCollecting } from "../../../scripts/lib/collectedProcess";
 import type { PulumiCli } from "../../../scripts/lib/pulumiCli";
 
 /** Where and with what environment `pulumi` commands run, as a user's shell would run them. */
@@ -40,24 +40,20 @@ export function startPulumi(
   args: readonly string[],
   options: { readonly stdin?: string; readonly detached?: boolean } = {},
 ): RunningPulumi {
-  const child = spawn(path.join(context.cli.root, "bin", "pulumi"), [...args], {
+  const { child, exited } = spawnCollecting(path.join(context.cli.root, "bin", "pulumi"), args, {
     cwd: context.cwd,
     env: context.env,
-    stdio: ["pipe", "pipe", "pipe"],
-    detached: options.detached ?? false,
+    stdin: options.stdin ?? "",
+    ...(options.detached === undefined ? {} : { detached: options.detached }),
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin!.end(options.stdin ?? "");
   const command = `pulumi ${args.join(" ")}`;
-  const result = new Promise<CliResult>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) =>
-      resolve({ command, ok: code === 0, exit: signal ?? `exit code ${code}`, stdout, stderr }),
-    );
-  });
+  const result = exited.then(({ code, signal, stdout, stderr }) => ({
+    command,
+    ok: code === 0,
+    exit: signal ?? `exit code ${code}`,
+    stdout,
+    stderr,
+  }));
   return { child, result };
 }
 
