@@ -6,24 +6,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { resolveClientConfig } from "../../sdk/index";
-import type {
-  ClientSettings,
-  DescribeNetworkInterfacesRequest,
-  InstanceInfo,
-  NicInfo,
-  ZecClient,
-} from "../../sdk/index";
+import type { ClientSettings, InstanceInfo, NicInfo, ZecClient } from "../../sdk/index";
 import { clientFor } from "../core/context";
-import { FIX_PROGRAM } from "../core/inputValues";
-import { withinLookupDeadline } from "../core/lookups/lookupDeadline";
-import { inputFailures } from "../core/schema/checkInputs";
-import type { FunctionDefinition } from "../core/schema/definition";
-import type { InputsOf } from "../core/schema/inference";
-import {
-  GET_INSTANCE_FUNCTION,
-  GET_NETWORK_INTERFACE_FUNCTION,
-  GET_NETWORK_INTERFACES_FUNCTION,
-} from "../core/schema/lookupSchemas";
+import { lookUpInstance, lookUpNetworkInterface, lookUpNetworkInterfaces } from "../core/lookups/lookups";
+import type { NetworkInterfaceFilters } from "../core/lookups/lookups";
 
 /** Options every lookup takes. @public */
 export interface LookupOptions {
@@ -33,8 +19,7 @@ export interface LookupOptions {
   readonly timeoutMs?: number;
 }
 
-/** The NIC filters a lookup accepts: those of DescribeNetworkInterfaces, without paging. @public */
-export type NetworkInterfaceFilters = Omit<DescribeNetworkInterfacesRequest, "pageSize" | "pageNum">;
+export type { NetworkInterfaceFilters } from "../core/lookups/lookups";
 
 function lookupClient(options: LookupOptions | undefined): ZecClient {
   const config = resolveClientConfig({
@@ -46,18 +31,6 @@ function lookupClient(options: LookupOptions | undefined): ZecClient {
 }
 
 /**
- * The arguments, once the lookup's definition accepts them; else throws, before anything is sent,
- * with the first failure, naming the lookup and the argument.
- */
-function checkedArgs<D extends FunctionDefinition>(lookup: D, args: unknown): InputsOf<D> {
-  const record = (typeof args === "object" && args !== null ? args : {}) as Record<string, unknown>;
-  const [failure] = inputFailures(lookup.inputs, record, false);
-  const name = lookup.token.slice(lookup.token.lastIndexOf(":") + 1);
-  if (failure !== undefined) throw new Error(`${name}: ${failure.reason}. ${FIX_PROGRAM}`);
-  return record as InputsOf<D>;
-}
-
-/**
  * One NIC by id. Fails, naming the id, when Zenlayer does not list it: a program that names a NIC
  * expects it to exist.
  * @public
@@ -66,15 +39,7 @@ export async function getNetworkInterface(
   args: { readonly nicId: string },
   options?: LookupOptions,
 ): Promise<NicInfo> {
-  const { nicId } = checkedArgs(GET_NETWORK_INTERFACE_FUNCTION, args);
-  const client = lookupClient(options);
-  const page = await withinLookupDeadline("getNetworkInterface", client, options?.timeoutMs, (call) =>
-    client.describeNetworkInterfaces({ nicIds: [nicId] }, call),
-  );
-  const nic = page.dataSet.find((found) => found.nicId === nicId);
-  if (nic === undefined)
-    throw new Error(`getNetworkInterface: no NIC ${nicId} in this account (request id ${page.requestId})`);
-  return nic;
+  return lookUpNetworkInterface(() => lookupClient(options), args, options?.timeoutMs);
 }
 
 /**
@@ -88,11 +53,7 @@ export async function getNetworkInterfaces(
   filters: NetworkInterfaceFilters = {},
   options?: LookupOptions,
 ): Promise<NicInfo[]> {
-  checkedArgs(GET_NETWORK_INTERFACES_FUNCTION, filters);
-  const client = lookupClient(options);
-  return withinLookupDeadline("getNetworkInterfaces", client, options?.timeoutMs, (call) =>
-    client.describeAllNetworkInterfaces(filters, call),
-  );
+  return lookUpNetworkInterfaces(() => lookupClient(options), filters, options?.timeoutMs);
 }
 
 /** One instance by id, with its NICs (`nics`). Fails, naming the id, when Zenlayer does not list it. @public */
@@ -100,16 +61,7 @@ export async function getInstance(
   args: { readonly instanceId: string },
   options?: LookupOptions,
 ): Promise<InstanceInfo> {
-  const { instanceId } = checkedArgs(GET_INSTANCE_FUNCTION, args);
-  const client = lookupClient(options);
-  const page = await withinLookupDeadline("getInstance", client, options?.timeoutMs, (call) =>
-    client.describeInstances({ instanceIds: [instanceId] }, call),
-  );
-  const instance = page.dataSet.find((found) => found.instanceId === instanceId);
-  if (instance === undefined) {
-    throw new Error(`getInstance: no instance ${instanceId} in this account (request id ${page.requestId})`);
-  }
-  return instance;
+  return lookUpInstance(() => lookupClient(options), args, options?.timeoutMs);
 }
 
 /** `getNetworkInterface` for ids that are outputs of other resources. @public */

@@ -6,7 +6,6 @@
  */
 import type { ResourceContext } from "../core/context";
 import { lookUpInstance, lookUpNetworkInterface, lookUpNetworkInterfaces } from "../core/lookups/lookups";
-import type { NetworkInterfaceFilters } from "../core/lookups/lookups";
 import type { CheckFailure } from "../core/results";
 
 type Bag = Record<string, unknown>;
@@ -26,11 +25,11 @@ function withoutNulls(value: unknown): unknown {
 }
 
 const FUNCTIONS: Readonly<Record<string, (ctx: ResourceContext, args: Bag) => Promise<object>>> = {
-  "zenlayer:zec:getNetworkInterface": (ctx, args) => lookUpNetworkInterface(ctx.client, args["nicId"]),
+  "zenlayer:zec:getNetworkInterface": (ctx, args) => lookUpNetworkInterface(() => ctx.client, args),
   "zenlayer:zec:getNetworkInterfaces": async (ctx, args) => ({
-    networkInterfaces: await lookUpNetworkInterfaces(ctx.client, args as NetworkInterfaceFilters),
+    networkInterfaces: await lookUpNetworkInterfaces(() => ctx.client, args),
   }),
-  "zenlayer:zec:getInstance": (ctx, args) => lookUpInstance(ctx.client, args["instanceId"]),
+  "zenlayer:zec:getInstance": (ctx, args) => lookUpInstance(() => ctx.client, args),
 };
 
 /**

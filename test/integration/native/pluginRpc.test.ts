@@ -204,4 +204,22 @@ describe("the provider plugin over gRPC", () => {
       details: expect.stringContaining("getInstance: instanceId must be a Zenlayer id"),
     });
   });
+
+  it("refuses an Invoke whose filter the lookup's definition refuses, before anything is sent", async () => {
+    await configure();
+    const request = new proto.InvokeRequest();
+    request.setTok("zenlayer:zec:getNetworkInterfaces");
+    request.setArgs(toStruct({ status: "ATTACHED" }));
+    const before = sim.control.requestLog().length;
+    const error = await rpc<proto.InvokeResponse>((done) => client.invoke(request, done)).catch(
+      (failure: { details?: string }) => failure,
+    );
+    expect(error).toMatchObject({ details: expect.stringMatching(/^getNetworkInterfaces: status /) });
+    expect(
+      sim.control
+        .requestLog()
+        .slice(before)
+        .map((entry) => entry.action),
+    ).toEqual([]);
+  });
 });
