@@ -5,6 +5,7 @@ import { displayValue } from "../../sdk/util/displayValue";
 import { processWideMap } from "../../sdk/util/processWide";
 import { withDefaultDeps } from "../../sdk/util/time";
 import { TransitionEstimate } from "./pacing";
+import { millisecondsBetween } from "./schema/rules";
 import { ReadLag } from "./readLag";
 
 /*
@@ -136,10 +137,34 @@ export function pollingFromEnv(env: Env): PollingSettings {
 /** The variable that sets the read-consistency window for a whole process. @internal */
 export const READ_CONSISTENCY_VARIABLE = "PULUMI_ZENLAYER_READ_CONSISTENCY_MS";
 
+/** The longest read-consistency window: a day, the longest timeout; any longer and no read could ever settle. @internal */
+export const MAX_READ_CONSISTENCY_MS = 24 * 3_600_000;
+
+const READ_CONSISTENCY_RULE = millisecondsBetween(0, MAX_READ_CONSISTENCY_MS);
+
+/**
+ * The read-consistency window that `text`, read from `setting`, asks for; `undefined` when unset or
+ * blank. Anything else fails naming the setting, by the rule the plugin's `readConsistencyMs`
+ * follows: a user raising the window after a lag error, with a typo, must learn of it, not keep
+ * the default.
+ * @internal
+ */
+export function readConsistencyOf(text: string | undefined, setting: string): number | undefined {
+  if (text === undefined || text.trim() === "") return undefined;
+  const [failure] = [READ_CONSISTENCY_RULE(text, setting)].flat();
+  if (failure !== undefined)
+    throw new Error(
+      `${failure.reason}. Nothing was sent to Zenlayer; correct it, or unset it for the default.`,
+    );
+  return Number(text);
+}
+
 /** `PULUMI_ZENLAYER_READ_CONSISTENCY_MS`, for simulators and tests that model a different lag. @internal */
 export function readConsistencyFromEnv(env: Env): number {
-  const value = Number(env[READ_CONSISTENCY_VARIABLE] ?? Number.NaN);
-  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_READ_CONSISTENCY_MS;
+  return (
+    readConsistencyOf(env[READ_CONSISTENCY_VARIABLE], READ_CONSISTENCY_VARIABLE) ??
+    DEFAULT_READ_CONSISTENCY_MS
+  );
 }
 
 const MAX_CLIENTS = 16;

@@ -7,7 +7,7 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { ClientDeps, ClientSettings } from "../../sdk/index";
-import { ContextBuilder } from "../core/context";
+import { ContextBuilder, readConsistencyOf } from "../core/context";
 import type { PollingSettings, ResourceContext } from "../core/context";
 import {
   checkAttachment,
@@ -76,11 +76,11 @@ export function contextSource(options: ProviderOptions): {
       stackConfig = (key) => req.config.get(key);
     },
     context() {
-      const configured = Number(stackConfig?.(READ_CONSISTENCY_KEY) ?? Number.NaN);
+      const configured = readConsistencyOf(stackConfig?.(READ_CONSISTENCY_KEY), READ_CONSISTENCY_KEY);
       return builder.build({
         explicit: options.clientSettings,
         stackConfig,
-        readConsistencyMs: Number.isFinite(configured) && configured >= 0 ? configured : undefined,
+        readConsistencyMs: configured,
         env: options.env ?? process.env,
         log: options.log ?? ((line) => console.log(line)),
       });

@@ -15,13 +15,10 @@
 import { CLIENT_DEFAULTS } from "../../../sdk/config/clientConfig";
 import { CLI_ENV_KEYS, TERRAFORM_ENV_KEYS } from "../../../sdk/config/settingKeys";
 import { parseDomain, parsePositiveNumber, parseScheme } from "../../../sdk/config/resolveClientConfig";
-import { DEFAULT_READ_CONSISTENCY_MS, READ_CONSISTENCY_VARIABLE } from "../context";
+import { DEFAULT_READ_CONSISTENCY_MS, MAX_READ_CONSISTENCY_MS, READ_CONSISTENCY_VARIABLE } from "../context";
 import type { ObjectOf } from "./inference";
 import { INTEGER, NUMBER, optional, STRING } from "./definition";
 import { acceptedBy, millisecondsBetween } from "./rules";
-
-/** The longest read-consistency window: a day, the longest timeout; any longer and no read could ever settle. */
-const MAX_READ_CONSISTENCY_MS = 24 * 3_600_000;
 
 type SettingName = keyof typeof CONFIG_DESCRIPTIONS;
 

@@ -2,12 +2,21 @@
  * The polling interval: given in ProviderOptions it is checked where the provider is built; from
  * PULUMI_ZENLAYER_POLL_INTERVAL_MS it is checked at each call, and a bad value is reported, never
  * silently replaced. An interval of nothing or zero used to make every look follow the last at once.
+ * The read-consistency window, from PULUMI_ZENLAYER_READ_CONSISTENCY_MS or the stack config
+ * `zenlayer:readConsistencyMs`, is held to the same rule as the plugin's setting.
  */
 import {
   createNetworkInterfaceAttachmentProvider,
   createNetworkInterfaceProvider,
 } from "../../../provider/index";
-import { DEFAULT_POLLING, pollingFromEnv, POLL_INTERVAL_VARIABLE } from "../../../provider/core/context";
+import {
+  DEFAULT_POLLING,
+  DEFAULT_READ_CONSISTENCY_MS,
+  pollingFromEnv,
+  POLL_INTERVAL_VARIABLE,
+  READ_CONSISTENCY_VARIABLE,
+  readConsistencyFromEnv,
+} from "../../../provider/core/context";
 import { expectSafeMessage } from "../support/hostileValues";
 
 const BAD_INTERVALS: readonly (readonly [string, unknown])[] = [
@@ -77,4 +86,50 @@ describe(POLL_INTERVAL_VARIABLE, () => {
       expectSafeMessage(message, POLL_INTERVAL_VARIABLE);
     },
   );
+});
+
+const READ_CONSISTENCY_RULE = "must be a whole number of milliseconds from 0 to 86400000; got ";
+
+describe(READ_CONSISTENCY_VARIABLE, () => {
+  it.each([undefined, "", "  "])("means the default when %j", (text) => {
+    expect(readConsistencyFromEnv({ [READ_CONSISTENCY_VARIABLE]: text })).toBe(DEFAULT_READ_CONSISTENCY_MS);
+  });
+
+  it.each([
+    ["0", 0],
+    ["3000", 3000],
+    [" 86400000 ", 86_400_000],
+  ])("reads %j as %d ms", (text, ms) => {
+    expect(readConsistencyFromEnv({ [READ_CONSISTENCY_VARIABLE]: text })).toBe(ms);
+  });
+
+  it.each(["abc", "-5", "1500.5", "3s", "1e12", "\u001b[31m20"])(
+    "reports %j, naming the variable, instead of using the default",
+    (text) => {
+      let message = "";
+      try {
+        readConsistencyFromEnv({ [READ_CONSISTENCY_VARIABLE]: text });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(new RegExp(`^${READ_CONSISTENCY_VARIABLE} ${READ_CONSISTENCY_RULE}`));
+      expect(message).toContain("Nothing was sent to Zenlayer");
+      expectSafeMessage(message, READ_CONSISTENCY_VARIABLE);
+    },
+  );
+});
+
+describe("the stack config zenlayer:readConsistencyMs of the dynamic providers", () => {
+  it("fails the operation, naming the key, when it is not a window, before anything is sent", async () => {
+    const provider = createNetworkInterfaceAttachmentProvider({ env: {} });
+    await provider.configure?.({
+      config: { get: (key: string) => (key === "zenlayer:readConsistencyMs" ? "3s" : undefined) },
+    } as never);
+    await expect(
+      provider.delete?.("1000000000000000001:2000000000000000001", {
+        nicId: "1000000000000000001",
+        instanceId: "2000000000000000001",
+      } as never),
+    ).rejects.toThrow(new RegExp(`^zenlayer:readConsistencyMs ${READ_CONSISTENCY_RULE}"3s"`));
+  });
 });
